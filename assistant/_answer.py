@@ -1,0 +1,48 @@
+"""What the assistant returns: frozen values, turned into the SPEC's JSON at the edge."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Lang = Literal["zh", "en"]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A cited unit: anchor, label in the question's language, verbatim text, score.
+    `covers` lists the anchors its text holds (more than one only for the naive baseline)."""
+
+    anchor: str
+    label: str
+    text: str
+    score: float
+    covers: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"anchor": self.anchor, "label": self.label, "text": self.text,
+                "score": round(self.score, 6)}
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    answer: str
+    abstained: bool
+    backend: str
+    citations: tuple[Citation, ...]
+    lang: Lang = "zh"
+
+    def to_json(self) -> dict[str, Any]:
+        """The object `ilo-qa ask --json` prints and the UI's `/ask` endpoint returns."""
+        return {
+            "question": self.question,
+            "answer": self.answer,
+            "abstained": self.abstained,
+            "backend": self.backend,
+            "citations": [c.to_json() for c in self.citations],
+        }
+
+
+class QuestionError(ValueError):
+    """The question or an option is not acceptable; the message says what to change."""

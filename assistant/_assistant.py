@@ -1,0 +1,107 @@
+"""The assistant: retrieve, decide whether to abstain, then hand the evidence to the
+answer-writing stage. One object holds the loaded corpus, embedder and index, so a process
+pays start-up once and every question after that costs one query embedding plus a lookup."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from corpus import Corpus, label, load_corpus
+from index import Hit, Index, VectorEmbedder, make_embedder, open_index
+
+from ._abstain import Abstention
+from ._answer import Answer, Citation, Lang, QuestionError
+from ._extractive import ABSTAIN, Answerer, ExtractiveAnswerer
+from ._lang import detect
+from ._settings import Retriever, Settings
+
+if TYPE_CHECKING:
+    from index._naive import NaiveIndex
+
+RETRIEVERS: tuple[Retriever, ...] = ("hybrid", "dense", "bm25", "naive")
+MAX_K = 50
+
+
+class Assistant:
+    """Answers questions about the corpus with citations. Thread-safe for `ask`."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        corpus: Corpus | None = None,
+        embedder: VectorEmbedder | None = None,
+        answerer: Answerer | None = None,
+        build: bool = True,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
+        self.settings = settings
+        self.corpus = corpus or load_corpus()
+        self.embedder = embedder or make_embedder(settings.embedder)
+        self.index: Index = open_index(
+            settings.index_dir, self.corpus, self.embedder, build=build, progress=progress
+        )
+        self.answerer: Answerer = answerer or ExtractiveAnswerer()
+        self.abstention = Abstention.for_embedder(self.embedder.id)
+        self._naive: NaiveIndex | None = None
+        self._naive_lock = threading.Lock()
+
+    def check(self, question: str, k: int) -> str:
+        """The question, stripped, or a QuestionError saying what to change."""
+        q = (question or "").strip()
+        if not q:
+            raise QuestionError("the question is empty; ask something, e.g. '支柱1涉及哪些方面？'")
+        if len(q) > self.settings.max_question_chars:
+            raise QuestionError(
+                f"the question has {len(q)} characters, more than the limit of "
+                f"{self.settings.max_question_chars}; shorten it"
+            )
+        if not 1 <= k <= MAX_K:
+            raise QuestionError(f"k must be between 1 and {MAX_K}, got {k}")
+        return q
+
+    def retrieve(self, question: str, k: int, retriever: Retriever) -> list[Hit]:
+        if retriever == "naive":
+            return self.naive().search(question, k)
+        if retriever not in RETRIEVERS:
+            raise QuestionError(
+                f"unknown retriever {retriever!r}; use one of {', '.join(RETRIEVERS)}"
+            )
+        return self.index.search(question, k, retriever)
+
+    def ask(self, question: str, k: int | None = None, retriever: Retriever | None = None) -> Answer:
+        """Retrieve the k best units, abstain if the evidence is weak, else write an answer."""
+        k = self.settings.k if k is None else k
+        retriever = retriever or self.settings.retriever
+        q = self.check(question, k)
+        lang = detect(q)
+        hits = self.retrieve(q, k, retriever)
+        best = max((h.dense for h in hits), default=0.0)
+        if not hits or self.abstention.abstain(best, lang):
+            return Answer(q, ABSTAIN[lang], True, "extractive", (), lang)
+        citations = tuple(self._citation(h, lang) for h in hits)
+        written = self.answerer.write(q, lang, citations)
+        return Answer(q, written.text, False, written.backend, citations, lang)
+
+    def _citation(self, hit: Hit, lang: Lang) -> Citation:
+        anchor = hit.anchor
+        name = label(anchor, lang) if "#" in anchor and not anchor.endswith("#") else anchor
+        return Citation(anchor, name, hit.chunk.text, hit.score, hit.chunk.covers)
+
+    def naive(self) -> NaiveIndex:
+        """The textbook baseline, built in memory on first use."""
+        with self._naive_lock:
+            if self._naive is None:
+                from index._naive import NaiveIndex
+
+                self._naive = NaiveIndex(self.corpus, self.embedder)
+            return self._naive
+
+    def timed_embedding(self, question: str) -> float:
+        """Seconds to embed a question alone: the floor under any answer's latency."""
+        t = time.perf_counter()
+        self.embedder.query(question)
+        return time.perf_counter() - t

@@ -1,0 +1,63 @@
+"""Which files make up the corpus and how each is parsed."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import _gb, _ilc
+from ._units import Corpus, CorpusError, Document, Unit
+
+SHIPPED_DIR = Path(__file__).parent / "documents"
+
+Parser = Callable[[str], tuple[tuple[Unit, ...], str]]
+
+
+@dataclass(frozen=True)
+class Source:
+    """A shipped document: its file, its id and the parser that knows its layout."""
+
+    file_name: str
+    doc_id: str
+    title: str
+    parse: Parser
+
+
+SHIPPED: tuple[Source, ...] = (
+    Source("000_5ce5573f5b147971.txt", _gb.DOC_ID, _gb.TITLE, _gb.parse),
+    Source("001_4808786bded2d9d5.txt", _ilc.DOC_ID, _ilc.TITLE, _ilc.parse),
+)
+
+
+def read_document(path: Path, source: Source) -> Document:
+    """Read and parse one file; errors name the file and what to do about it."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(
+            f"cannot read {path}: {exc.strerror}; reinstall the package or copy the file "
+            "again from shared/documents"
+        ) from exc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CorpusError(
+            f"{path} is not UTF-8 text (byte {exc.start}); copy it again from shared/documents"
+        ) from exc
+    units, preamble = source.parse(text)
+    return Document(
+        doc_id=source.doc_id,
+        title=source.title,
+        source_name=path.name,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        text=text,
+        units=units,
+        preamble=preamble,
+    )
+
+
+def load_corpus(directory: Path = SHIPPED_DIR) -> Corpus:
+    """The shipped documents, parsed, in a fixed order."""
+    return Corpus(tuple(read_document(directory / s.file_name, s) for s in SHIPPED))

@@ -1,0 +1,144 @@
+"""The citable units of a document: frozen values the rest of the pipeline passes around."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["paragraph", "item", "subitem", "row"]
+
+
+@dataclass(frozen=True)
+class AppendixRow:
+    """The parsed fields of one row of the GB.346/INS/4 Appendix table.
+
+    Kept apart from the unit text so that the reference graph (outputs ↔ Conclusions points ↔
+    strategy paragraphs) can be built from fields rather than re-parsed from strings.
+    """
+
+    output: str
+    points_raw: str
+    points: tuple[str, ...]  # resolved anchors, e.g. ("ILC.109/Res#c14.d", ...)
+    pillars_raw: str
+    pillars: tuple[int, ...]
+    pb_outputs: tuple[str, ...]
+    sdg_raw: str
+    sdg_targets: tuple[str, ...]
+    timeframe: str
+    component: int
+    component_title: str
+    component_budget: str
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One citable piece of a document: a numbered paragraph, a lettered item, a roman
+    sub-item, or an Appendix row.
+
+    `text` is the unit's own wording (without its number or letter), rebuilt from `spans`,
+    which point into the source file, so every word can be traced back to the original.
+    """
+
+    doc_id: str
+    locator: str
+    kind: Kind
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    parent: str | None = None
+    children: tuple[str, ...] = ()
+    section: str = ""
+    group: str = ""
+    pillar: int | None = None
+    component: int | None = None
+    row: AppendixRow | None = None
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.doc_id}#{self.locator}"
+
+    @property
+    def is_leaf(self) -> bool:
+        return not self.children
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed document: its units in reading order plus what identifies the source file."""
+
+    doc_id: str
+    title: str
+    source_name: str
+    sha256: str
+    text: str = field(repr=False)
+    units: tuple[Unit, ...] = field(repr=False)
+    preamble: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_locator", {u.locator: u for u in self.units})
+
+    def get(self, locator: str) -> Unit | None:
+        by: dict[str, Unit] = self._by_locator  # type: ignore[attr-defined]
+        return by.get(locator)
+
+    def leaves(self) -> Iterator[Unit]:
+        return (u for u in self.units if u.is_leaf)
+
+    def source_text(self, unit: Unit) -> str:
+        """The raw source characters behind a unit, page breaks and all."""
+        return "".join(self.text[s:e] for s, e in unit.spans)
+
+
+class CorpusError(ValueError):
+    """A document could not be read or parsed; the message names the file and the fix."""
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """All documents the assistant answers from, in a fixed order."""
+
+    documents: tuple[Document, ...]
+
+    def __post_init__(self) -> None:
+        index: dict[str, Unit] = {}
+        for doc in self.documents:
+            for unit in doc.units:
+                index[unit.anchor] = unit
+        object.__setattr__(self, "_by_anchor", index)
+
+    def document(self, doc_id: str) -> Document:
+        for doc in self.documents:
+            if doc.doc_id == doc_id:
+                return doc
+        known = ", ".join(d.doc_id for d in self.documents)
+        raise CorpusError(f"unknown document id {doc_id!r}; known ids: {known}")
+
+    def get(self, anchor: str) -> Unit | None:
+        by: dict[str, Unit] = self._by_anchor  # type: ignore[attr-defined]
+        return by.get(anchor)
+
+    def unit(self, anchor: str) -> Unit:
+        found = self.get(anchor)
+        if found is None:
+            raise CorpusError(
+                f"no unit with anchor {anchor!r}; anchors look like "
+                "'GB.346/INS/4#p25.a', 'GB.346/INS/4#A33' or 'ILC.109/Res#c14.a.vii'"
+            )
+        return found
+
+    def units(self) -> Iterator[Unit]:
+        for doc in self.documents:
+            yield from doc.units
+
+    def leaves(self) -> Iterator[Unit]:
+        for doc in self.documents:
+            yield from doc.leaves()
+
+    @property
+    def sha256(self) -> str:
+        import hashlib
+
+        h = hashlib.sha256()
+        for doc in self.documents:
+            h.update(f"{doc.doc_id}\0{doc.sha256}\n".encode())
+        return h.hexdigest()

@@ -1,0 +1,46 @@
+"""Stage 2: chunks of the corpus in a hybrid (dense + BM25) index kept as a readable folder.
+
+Public verbs: `build_index()`, `open_index()`, `Index.search()`; embedders from
+`make_embedder()`; `naive_index()` is the textbook LangChain baseline for comparison."""
+
+from ._bm25 import BM25
+from ._chunks import Chunk, context, unit_chunks
+from ._embedders import (
+    DEFAULT_EMBEDDER,
+    E5Q4Embeddings,
+    EmbedderError,
+    SentenceTransformerEmbeddings,
+    VectorEmbedder,
+    make_embedder,
+)
+from ._glossary import GLOSSARY, expand
+from ._index import MODES, Fusion, Hit, Index, Mode, build_index, open_index, stale_reason
+from ._store import IndexError_ as IndexStateError
+from ._store import Manifest
+from ._tokens import tokens
+
+__all__ = [
+    "BM25",
+    "DEFAULT_EMBEDDER",
+    "GLOSSARY",
+    "MODES",
+    "Chunk",
+    "E5Q4Embeddings",
+    "EmbedderError",
+    "Fusion",
+    "Hit",
+    "Index",
+    "IndexStateError",
+    "Manifest",
+    "Mode",
+    "SentenceTransformerEmbeddings",
+    "VectorEmbedder",
+    "build_index",
+    "context",
+    "expand",
+    "make_embedder",
+    "open_index",
+    "stale_reason",
+    "tokens",
+    "unit_chunks",
+]

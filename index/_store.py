@@ -1,0 +1,139 @@
+"""The index on disk: a readable folder (`faiss.index`, `chunks.json`, `manifest.json`).
+
+Builds go to a new folder under `builds/`; a one-line `CURRENT` file names the live one and
+is replaced atomically, so a reader sees either the old index or the new one, never half."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import faiss
+import numpy as np
+
+from ._chunks import Chunk
+
+FORMAT = 1
+_FILES = ("faiss.index", "chunks.json")
+
+
+class IndexError_(RuntimeError):  # noqa: N801 - `IndexError` is a builtin
+    """The index is missing, stale or damaged; the message says which and what to run."""
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What an index was built from, so a mismatch is noticed before it answers."""
+
+    format: int
+    embedder: str
+    dimension: int
+    corpus_sha256: str
+    documents: dict[str, dict[str, str]]
+    files: dict[str, str]
+    versions: dict[str, str]
+    chunks: int
+    built_at: str
+    build_seconds: float
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def current_dir(root: Path) -> Path | None:
+    """The live build folder named by `CURRENT`, or None when nothing was built yet."""
+    pointer = root / "CURRENT"
+    if not pointer.is_file():
+        return None
+    name = pointer.read_text(encoding="utf-8").strip()
+    folder = root / "builds" / name
+    return folder if name and folder.is_dir() else None
+
+
+def write(
+    root: Path, chunks: list[Chunk], tokens: list[list[str]], vectors: np.ndarray,
+    manifest: dict[str, Any],
+) -> Path:
+    """Write a complete build next to the live one, then switch `CURRENT` to it."""
+    builds = root / "builds"
+    builds.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=builds))
+    try:
+        index = faiss.IndexFlatIP(vectors.shape[1])
+        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+        faiss.write_index(index, str(tmp / "faiss.index"))
+        records = [
+            {"anchor": c.anchor, "covers": list(c.covers), "text": c.text, "context": c.context,
+             "tokens": t}
+            for c, t in zip(chunks, tokens, strict=True)
+        ]
+        (tmp / "chunks.json").write_text(
+            json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
+        manifest = {**manifest, "files": {f: sha256_file(tmp / f) for f in _FILES}}
+        (tmp / "manifest.json").write_text(
+            json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8"
+        )
+        name = f"{manifest['built_at'].replace(':', '').replace('-', '')}-{manifest['files']['chunks.json'][:8]}"
+        final = builds / name
+        if final.exists():
+            shutil.rmtree(final)
+        tmp.rename(final)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    pointer = root / "CURRENT.tmp"
+    pointer.write_text(name + "\n", encoding="utf-8")
+    os.replace(pointer, root / "CURRENT")
+    for old in builds.iterdir():
+        if old.name != name and not old.name.startswith(".build-"):
+            shutil.rmtree(old, ignore_errors=True)
+    return final
+
+
+def read(folder: Path) -> tuple[Manifest, list[Chunk], list[list[str]], Any]:
+    """Load a build folder, checking every file against the manifest's checksums."""
+    try:
+        raw = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        manifest = Manifest(**raw)
+    except (OSError, ValueError, TypeError) as exc:
+        raise IndexError_(
+            f"index manifest in {folder} is unreadable ({exc}); rebuild with: ilo-qa build"
+        ) from exc
+    if manifest.format != FORMAT:
+        raise IndexError_(
+            f"index in {folder} has format {manifest.format}, this version reads {FORMAT}; "
+            "rebuild with: ilo-qa build"
+        )
+    for name in _FILES:
+        path = folder / name
+        if not path.is_file() or sha256_file(path) != manifest.files.get(name):
+            raise IndexError_(
+                f"index file {path} is missing or does not match its checksum; "
+                "rebuild with: ilo-qa build"
+            )
+    records = json.loads((folder / "chunks.json").read_text(encoding="utf-8"))
+    chunks = [Chunk(r["anchor"], r["text"], r["context"], tuple(r["covers"])) for r in records]
+    tokens = [list(r["tokens"]) for r in records]
+    index = faiss.read_index(str(folder / "faiss.index"))
+    if index.ntotal != len(chunks) or index.d != manifest.dimension:
+        raise IndexError_(
+            f"index in {folder} holds {index.ntotal} vectors of dimension {index.d} for "
+            f"{len(chunks)} chunks; rebuild with: ilo-qa build"
+        )
+    return manifest, chunks, tokens, index
+
+
+def manifest_dict(m: Manifest) -> dict[str, Any]:
+    return asdict(m)

