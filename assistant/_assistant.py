@@ -9,6 +9,8 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from corpus import Corpus, label, load_corpus
 from index import Hit, Index, VectorEmbedder, make_embedder, open_index
 
@@ -45,7 +47,7 @@ class Assistant:
             settings.index_dir, self.corpus, self.embedder, build=build, progress=progress
         )
         self.answerer: Answerer = answerer or ExtractiveAnswerer()
-        self.abstention = Abstention.for_embedder(self.embedder.id)
+        self.abstention = Abstention.for_embedder(self.embedder)
         self._naive: NaiveIndex | None = None
         self._naive_lock = threading.Lock()
 
@@ -63,14 +65,26 @@ class Assistant:
             raise QuestionError(f"k must be between 1 and {MAX_K}, got {k}")
         return q
 
-    def retrieve(self, question: str, k: int, retriever: Retriever) -> list[Hit]:
+    def retrieve(
+        self, question: str, k: int, retriever: Retriever, qvec: np.ndarray
+    ) -> list[Hit]:
         if retriever == "naive":
             return self.naive().search(question, k)
         if retriever not in RETRIEVERS:
             raise QuestionError(
                 f"unknown retriever {retriever!r}; use one of {', '.join(RETRIEVERS)}"
             )
-        return self.index.search(question, k, retriever)
+        return self.index.search(question, k, retriever, qvec=qvec)
+
+    def evidence(self, question: str, qvec: np.ndarray | None = None) -> float:
+        """How clearly the question is about these documents: the null-model margin, or
+        +inf when it names a paragraph, point or output of theirs explicitly."""
+        if qvec is None:
+            qvec = self.index.embed(question)
+        if self.index.mentioned(question):
+            return float("inf")
+        best = float(self.index.dense_scores(qvec).max())
+        return self.abstention.margin(best, qvec)
 
     def ask(self, question: str, k: int | None = None, retriever: Retriever | None = None) -> Answer:
         """Retrieve the k best units, abstain if the evidence is weak, else write an answer."""
@@ -78,9 +92,9 @@ class Assistant:
         retriever = retriever or self.settings.retriever
         q = self.check(question, k)
         lang = detect(q)
-        hits = self.retrieve(q, k, retriever)
-        best = max((h.dense for h in hits), default=0.0)
-        if not hits or self.abstention.abstain(best, lang):
+        qvec = self.index.embed(q)
+        hits = self.retrieve(q, k, retriever, qvec)
+        if not hits or self.abstention.abstain(self.evidence(q, qvec), lang):
             return Answer(q, ABSTAIN[lang], True, "extractive", (), lang)
         citations = tuple(self._citation(h, lang) for h in hits)
         written = self.answerer.write(q, lang, citations)

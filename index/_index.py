@@ -15,13 +15,14 @@ from typing import Any, Literal
 
 import numpy as np
 
-from corpus import Corpus
+from corpus import Corpus, References
 
 from . import _store
 from ._bm25 import BM25
 from ._chunks import Chunk, unit_chunks
 from ._embedders import VectorEmbedder
 from ._glossary import expand
+from ._mentions import resolve
 from ._tokens import tokens
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -54,19 +55,23 @@ class Fusion:
 
 
 class Index:
-    """A loaded index: chunks, their vectors in FAISS, and a BM25 table over their tokens."""
+    """A loaded index: chunks, their vectors in FAISS, a BM25 table over their tokens, and
+    the corpus structure for questions that name a paragraph, point or output."""
 
     def __init__(
         self, chunks: list[Chunk], chunk_tokens: list[list[str]], faiss_index: Any,
-        embedder: VectorEmbedder, manifest: _store.Manifest | None = None,
+        embedder: VectorEmbedder, corpus: Corpus, manifest: _store.Manifest | None = None,
         folder: Path | None = None,
     ) -> None:
         self.chunks = tuple(chunks)
         self.embedder = embedder
+        self.corpus = corpus
+        self.references = References(corpus)
         self.manifest = manifest
         self.folder = folder
         self._faiss = faiss_index
         self._bm25 = BM25(chunk_tokens)
+        self._position = {c.anchor: i for i, c in enumerate(self.chunks)}
 
     def __len__(self) -> int:
         return len(self.chunks)
@@ -106,10 +111,24 @@ class Index:
             score = lexical
         else:
             score = _rrf(dense, lexical, fusion)
-        order = np.argsort(-score, kind="stable")[:k]
+        order = list(np.argsort(-score, kind="stable"))
+        if mode == "hybrid":
+            order = self._pin(self.mentioned(question), order)
+        order = order[:k]
         return [
             Hit(self.chunks[i], float(score[i]), float(dense[i]), float(lexical[i])) for i in order
         ]
+
+
+    def mentioned(self, question: str) -> list[str]:
+        """Chunk anchors the question names explicitly (a point, a paragraph, an output)."""
+        return [a for a in resolve(question, self.corpus, self.references) if a in self._position]
+
+    def _pin(self, anchors: list[str], order: list[int]) -> list[int]:
+        """Named units first, in the order the structure gives, then the ranked rest."""
+        first = [self._position[a] for a in anchors]
+        taken = set(first)
+        return first + [i for i in order if i not in taken]
 
 
 def _rrf(dense: np.ndarray, lexical: np.ndarray, f: Fusion) -> np.ndarray:
@@ -163,12 +182,12 @@ def build_index(
         "build_seconds": round(time.perf_counter() - started, 3),
     }
     folder = _store.write(root, chunks, chunk_tokens, vectors, manifest)
-    return open_built(folder, embedder)
+    return open_built(folder, embedder, corpus)
 
 
-def open_built(folder: Path, embedder: VectorEmbedder) -> Index:
+def open_built(folder: Path, embedder: VectorEmbedder, corpus: Corpus) -> Index:
     manifest, chunks, chunk_tokens, faiss_index = _store.read(folder)
-    return Index(chunks, chunk_tokens, faiss_index, embedder, manifest, folder)
+    return Index(chunks, chunk_tokens, faiss_index, embedder, corpus, manifest, folder)
 
 
 def stale_reason(root: Path, corpus: Corpus, embedder: VectorEmbedder) -> str | None:
@@ -178,7 +197,7 @@ def stale_reason(root: Path, corpus: Corpus, embedder: VectorEmbedder) -> str | 
         return f"no index has been built in {root}"
     try:
         manifest, *_ = _store.read(folder)
-    except _store.IndexError_ as exc:
+    except _store.IndexStateError as exc:
         return str(exc)
     if manifest.embedder != embedder.id:
         return f"index was built with embedder {manifest.embedder!r}, not {embedder.id!r}"
@@ -196,7 +215,7 @@ def open_index(
     if reason is None:
         folder = _store.current_dir(root)
         assert folder is not None
-        return open_built(folder, embedder)
+        return open_built(folder, embedder, corpus)
     if not build:
-        raise _store.IndexError_(f"{reason}; build it with: ilo-qa build")
+        raise _store.IndexStateError(f"{reason}; build it with: ilo-qa build")
     return build_index(corpus, embedder, root, progress)

@@ -23,7 +23,7 @@ FORMAT = 1
 _FILES = ("faiss.index", "chunks.json")
 
 
-class IndexError_(RuntimeError):  # noqa: N801 - `IndexError` is a builtin
+class IndexStateError(RuntimeError):
     """The index is missing, stale or damaged; the message says which and what to run."""
 
 
@@ -108,18 +108,18 @@ def read(folder: Path) -> tuple[Manifest, list[Chunk], list[list[str]], Any]:
         raw = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
         manifest = Manifest(**raw)
     except (OSError, ValueError, TypeError) as exc:
-        raise IndexError_(
+        raise IndexStateError(
             f"index manifest in {folder} is unreadable ({exc}); rebuild with: ilo-qa build"
         ) from exc
     if manifest.format != FORMAT:
-        raise IndexError_(
+        raise IndexStateError(
             f"index in {folder} has format {manifest.format}, this version reads {FORMAT}; "
             "rebuild with: ilo-qa build"
         )
     for name in _FILES:
         path = folder / name
         if not path.is_file() or sha256_file(path) != manifest.files.get(name):
-            raise IndexError_(
+            raise IndexStateError(
                 f"index file {path} is missing or does not match its checksum; "
                 "rebuild with: ilo-qa build"
             )
@@ -128,7 +128,7 @@ def read(folder: Path) -> tuple[Manifest, list[Chunk], list[list[str]], Any]:
     tokens = [list(r["tokens"]) for r in records]
     index = faiss.read_index(str(folder / "faiss.index"))
     if index.ntotal != len(chunks) or index.d != manifest.dimension:
-        raise IndexError_(
+        raise IndexStateError(
             f"index in {folder} holds {index.ntotal} vectors of dimension {index.d} for "
             f"{len(chunks)} chunks; rebuild with: ilo-qa build"
         )

@@ -14,10 +14,12 @@ _WORD = re.compile(r"[a-z0-9]+(?:[.\-][a-z0-9]+)*|[\u3400-\u9fff]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # Function words that carry no topic in these documents.
 _STOP = frozenset(
-    "的 和 与 及 以及 在 是 了 将 等 或 对 为 其 之 中 上 下 从 由 于 并 而 也 都 这 该 各 "
-    "哪些 什么 如何 怎么 怎样 为什么 哪 哪个 哪项 哪一 吗 呢 有 有关 关于 方面 "
-    "the a an of and or to in on for by with is are be what which how why who does do "
-    "about that this it as at from under".split()
+    (
+        "的 和 与 及 以及 在 是 了 将 等 或 对 为 其 之 中 上 下 从 由 于 并 而 也 都 这 该 各 "
+        "哪些 什么 如何 怎么 怎样 为什么 哪 哪个 哪项 哪一 吗 呢 有 有关 关于 方面 "
+        "the a an of and or to in on for by with is are be what which how why who does do "
+        "about that this it as at from under"
+    ).split()
 )
 
 _lock = threading.Lock()

@@ -1,0 +1,50 @@
+"""Cross-references read from the parsed structure: which Appendix outputs answer which
+Conclusions points, which carry an SDG target or a P&B output. The seed of the reference
+graph (outputs ↔ Conclusions points ↔ strategy paragraphs ↔ standards)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ._anchors import contains
+from ._units import Corpus, Unit
+
+
+class References:
+    """Look-ups over the Appendix rows of a corpus, in document order."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self._corpus = corpus
+        self.rows: tuple[Unit, ...] = tuple(u for u in corpus.units() if u.row is not None)
+
+    def outputs_for_points(self, points: Iterable[str]) -> list[str]:
+        """Rows citing any of the given Conclusions anchors (or a point inside one), most
+        matches first, then in document order."""
+        wanted = list(points)
+        scored = []
+        for i, unit in enumerate(self.rows):
+            assert unit.row is not None
+            n = sum(any(contains(w, p) for p in unit.row.points) for w in wanted)
+            if n:
+                scored.append((-n, i, unit.anchor))
+        return [a for _, _, a in sorted(scored)]
+
+    def points_of(self, row_anchor: str) -> tuple[str, ...]:
+        unit = self._corpus.unit(row_anchor)
+        return unit.row.points if unit.row else ()
+
+    def outputs_with_sdg(self, target: str) -> list[str]:
+        return [u.anchor for u in self.rows if u.row and target in u.row.sdg_targets]
+
+    def outputs_with_pb(self, output: str) -> list[str]:
+        return [u.anchor for u in self.rows if u.row and output in u.row.pb_outputs]
+
+    def leaves_under(self, anchor: str) -> list[str]:
+        """The finest units at or below an anchor (a paragraph's items, or itself)."""
+        unit = self._corpus.get(anchor)
+        if unit is None:
+            return []
+        if unit.is_leaf:
+            return [anchor]
+        doc = self._corpus.document(unit.doc_id)
+        return [u.anchor for u in doc.leaves() if contains(anchor, u.anchor)]

@@ -1,0 +1,47 @@
+"""`make calibrate`: set the abstention thresholds from the dev questions.
+
+Per language, the threshold sits just under the weakest in-scope dev question's evidence
+margin, so no dev question that the documents answer is refused; what that costs in
+out-of-scope questions let through is printed (and shows in the report on the test part)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from assistant import CALIBRATION, Assistant, Settings
+
+from ._gold import DEV, read_questions
+
+SAFETY = 0.005
+
+
+def thresholds(assistant: Assistant) -> dict[str, dict[str, float]]:
+    questions = read_questions(DEV, "dev")
+    out: dict[str, dict[str, float]] = {}
+    for lang in ("zh", "en"):
+        inside = [assistant.evidence(q.question) for q in questions
+                  if q.lang == lang and q.in_scope]
+        outside = [assistant.evidence(q.question) for q in questions
+                   if q.lang == lang and not q.in_scope]
+        t = round(min(inside) - SAFETY, 4)
+        out[lang] = {"threshold": t, "in_scope": len(inside),
+                     "out_of_scope_refused": sum(m < t for m in outside),
+                     "out_of_scope": len(outside)}
+    return out
+
+
+def main() -> int:
+    assistant = Assistant(Settings())
+    found = thresholds(assistant)
+    table = json.loads(CALIBRATION.read_text(encoding="utf-8"))
+    table[assistant.embedder.id] = {lang: v["threshold"] for lang, v in found.items()}
+    CALIBRATION.write_text(json.dumps(table, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    for lang, v in found.items():
+        print(f"{lang}: threshold {v['threshold']:+.4f}; dev out-of-scope refused "
+              f"{v['out_of_scope_refused']}/{v['out_of_scope']}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,62 @@
+"""Explicit references in a question ("结论第14段(h)对应哪些产出", "Appendix output 12",
+"SDG 9.3", "para. 25(a)") resolved through the document structure, so that questions ILO
+staff ask about the mandate's wiring get the exact rows and points, not look-alikes."""
+
+from __future__ import annotations
+
+import re
+
+from corpus import Corpus, References
+
+GB, ILC = "GB.346/INS/4", "ILC.109/Res"
+
+_LETTERS = r"(?P<letters>(?:\s*[\(（]\s*[a-z]{1,4}\s*[\)）](?:\s*(?:[、,，]|和|及|与|或|and|or)\s*)?)*)"
+_ZH_CONCL = re.compile(r"结论\s*(?:的)?\s*(?:第\s*)?(?P<n>\d{1,2})\s*(?:段|点)?" + _LETTERS)
+_ZH_PARA = re.compile(r"(?<!结论)(?<!结论的)第\s*(?P<n>\d{1,2})\s*段" + _LETTERS)
+_EN_POINT = re.compile(r"\b(?:point|paragraph|para\.?)\s*(?P<n>\d{1,2})\b" + _LETTERS)
+_ROW = re.compile(
+    r"附录\s*(?:中\s*)?第\s*(?P<a>\d{1,2})\s*项|第\s*(?P<b>\d{1,2})\s*项(?:高级别)?产出"
+    r"|\b(?:appendix\s+)?output\s+(?:no\.\s*)?(?P<c>\d{1,2})\b(?!\.\d)"
+)
+_SDG = re.compile(r"(?:可持续发展目标|\bsdg)\s*(?:target\s*)?(?P<t>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))?)")
+_PB = re.compile(r"(?:计划和预算产出|p&b\s*output|programme and budget output)\s*(?P<o>\d\.\d)")
+_OUTPUT_INTENT = re.compile(r"产出|附录|output|appendix")
+
+
+def _points(doc: str, prefix: str, n: str, letters: str) -> list[str]:
+    found = re.findall(r"[a-z]{1,4}", letters or "")
+    if not found:
+        return [f"{doc}#{prefix}{n}"]
+    return [f"{doc}#{prefix}{n}.{x}" for x in found]
+
+
+def resolve(question: str, corpus: Corpus, refs: References) -> list[str]:
+    """Anchors the question points at explicitly, most specific first; [] when none."""
+    q = question.lower()
+    wants_outputs = bool(_OUTPUT_INTENT.search(q))
+    conclusions = "结论" in q or "conclusion" in q
+    points: list[str] = []
+    for m in _ZH_CONCL.finditer(q):
+        points += _points(ILC, "c", m["n"], m["letters"])
+    if not points and conclusions:
+        for m in _EN_POINT.finditer(q):
+            points += _points(ILC, "c", m["n"], m["letters"])
+    out: list[str] = []
+    points = [p for p in points if corpus.get(p) is not None]
+    if points:
+        out += refs.outputs_for_points(points) if wants_outputs else []
+        for p in points:
+            out += refs.leaves_under(p)
+    if not conclusions:
+        paras = [m for m in _ZH_PARA.finditer(q)] + [m for m in _EN_POINT.finditer(q)]
+        for m in paras:
+            for a in _points(GB, "p", m["n"], m["letters"]):
+                out += refs.leaves_under(a)
+    for m in _ROW.finditer(q):
+        n = m["a"] or m["b"] or m["c"]
+        out += refs.leaves_under(f"{GB}#A{int(n)}")
+    for m in _SDG.finditer(q):
+        out += refs.outputs_with_sdg(m["t"])
+    for m in _PB.finditer(q):
+        out += refs.outputs_with_pb(m["o"])
+    return list(dict.fromkeys(out))
