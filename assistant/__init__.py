@@ -4,7 +4,7 @@ Public: `Assistant(settings).ask(question)` → `Answer`; `Settings` (all config
 `Answerer`, the one interface of the answer-writing stage."""
 
 from corpus import CorpusError, contains, label
-from index import EmbedderError, IndexStateError
+from index import EmbedderError, IndexStateError, Tuning
 
 from ._abstain import CALIBRATION, Abstention
 from ._answer import Answer, Citation, Lang, QuestionError
@@ -31,6 +31,7 @@ __all__ = [
     "QuestionError",
     "Retriever",
     "Settings",
+    "Tuning",
     "Written",
     "contains",
     "detect",

@@ -13,6 +13,7 @@ import json
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 
@@ -34,6 +35,7 @@ class Abstention:
 
     embedder: VectorEmbedder
     thresholds: dict[str, float]
+    signal: Literal["margin", "cosine"] = "margin"
     _background: np.ndarray | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -45,6 +47,9 @@ class Abstention:
             return self._background
 
     def margin(self, best_dense: float, qvec: np.ndarray) -> float:
+        """The evidence score; `cosine` (the raw best similarity) is kept for comparison."""
+        if self.signal == "cosine":
+            return best_dense
         return best_dense - float((self.background() @ qvec).max())
 
     def abstain(self, margin: float, lang: Lang) -> bool:

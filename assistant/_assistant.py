@@ -81,7 +81,7 @@ class Assistant:
         +inf when it names a paragraph, point or output of theirs explicitly."""
         if qvec is None:
             qvec = self.index.embed(question)
-        if self.index.mentioned(question):
+        if self.index.tuning.mentions and self.index.mentioned(question):
             return float("inf")
         best = float(self.index.dense_scores(qvec).max())
         return self.abstention.margin(best, qvec)

@@ -8,20 +8,20 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 
 from assistant import CALIBRATION, Assistant, Settings
 
-from ._gold import DEV, read_questions
+from ._gold import DEV, Question, read_questions
 
 SAFETY = 0.005
 
 
-def thresholds(assistant: Assistant) -> dict[str, dict[str, float]]:
-    questions = read_questions(DEV, "dev")
+def fit(assistant: Assistant, questions: Sequence[Question]) -> dict[str, dict[str, float]]:
+    """Thresholds per language, with what they refuse among the out-of-scope questions."""
     out: dict[str, dict[str, float]] = {}
     for lang in ("zh", "en"):
-        inside = [assistant.evidence(q.question) for q in questions
-                  if q.lang == lang and q.in_scope]
+        inside = [assistant.evidence(q.question) for q in questions if q.lang == lang and q.in_scope]
         outside = [assistant.evidence(q.question) for q in questions
                    if q.lang == lang and not q.in_scope]
         t = round(min(inside) - SAFETY, 4)
@@ -33,7 +33,7 @@ def thresholds(assistant: Assistant) -> dict[str, dict[str, float]]:
 
 def main() -> int:
     assistant = Assistant(Settings())
-    found = thresholds(assistant)
+    found = fit(assistant, read_questions(DEV, "dev"))
     table = json.loads(CALIBRATION.read_text(encoding="utf-8"))
     table[assistant.embedder.id] = {lang: v["threshold"] for lang, v in found.items()}
     CALIBRATION.write_text(json.dumps(table, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

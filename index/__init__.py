@@ -14,7 +14,7 @@ from ._embedders import (
     make_embedder,
 )
 from ._glossary import GLOSSARY, expand
-from ._index import MODES, Fusion, Hit, Index, Mode, build_index, open_index, stale_reason
+from ._index import MODES, Hit, Index, Mode, Tuning, build_index, open_index, stale_reason
 from ._store import IndexStateError, Manifest
 from ._tokens import tokens
 
@@ -26,13 +26,13 @@ __all__ = [
     "Chunk",
     "E5Q4Embeddings",
     "EmbedderError",
-    "Fusion",
     "Hit",
     "Index",
     "IndexStateError",
     "Manifest",
     "Mode",
     "SentenceTransformerEmbeddings",
+    "Tuning",
     "VectorEmbedder",
     "build_index",
     "context",

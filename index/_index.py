@@ -5,6 +5,7 @@ reciprocal-rank fusion."""
 from __future__ import annotations
 
 import platform
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from ._mentions import resolve
 from ._tokens import tokens
 
 Mode = Literal["hybrid", "dense", "bm25"]
+_CJK = re.compile(r"[\u3400-\u9fff]")
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "bm25")
 Progress = Callable[[int, int], None]
 
@@ -46,12 +48,20 @@ class Hit:
 
 
 @dataclass(frozen=True)
-class Fusion:
-    """Weights of reciprocal-rank fusion: score = Σ w / (k + rank)."""
+class Tuning:
+    """The retrieval knobs, each one a measured change (see evals/REPORT.md, History).
+
+    Reciprocal-rank fusion scores a chunk Σ w / (k + rank); the glossary adds Chinese terms
+    for the English ILO terms of a question, to the lexical query (`glossary`) and to the
+    text embedded for an English question (`dense_glossary`); `mentions` puts the units a
+    question names (a point, a paragraph, an output) first."""
 
     k: int = 60
     dense: float = 1.0
-    lexical: float = 1.0
+    lexical: float = 1.5
+    glossary: bool = True
+    dense_glossary: bool = True
+    mentions: bool = True
 
 
 class Index:
@@ -72,11 +82,18 @@ class Index:
         self._faiss = faiss_index
         self._bm25 = BM25(chunk_tokens)
         self._position = {c.anchor: i for i, c in enumerate(self.chunks)}
+        self.tuning = Tuning()
 
     def __len__(self) -> int:
         return len(self.chunks)
 
     def embed(self, question: str) -> np.ndarray:
+        """The query vector; an English question carries its glossary terms in Chinese,
+        which pulls it towards the Chinese paragraphs it is about."""
+        if self.tuning.dense_glossary and not _CJK.search(question):
+            extra = expand(question)
+            if extra:
+                question = f"{question} {' '.join(extra)}"
         return self.embedder.query(question)
 
     def dense_scores(self, qvec: np.ndarray) -> np.ndarray:
@@ -89,18 +106,19 @@ class Index:
 
     def lexical_scores(self, question: str) -> np.ndarray:
         terms = tokens(question)
-        extra = expand(question)
+        extra = expand(question) if self.tuning.glossary else []
         if extra:
             terms += tokens(" ".join(extra))
         return self._bm25.scores(terms)
 
     def search(
         self, question: str, k: int = 5, mode: Mode = "hybrid", *,
-        qvec: np.ndarray | None = None, fusion: Fusion = Fusion(),
+        qvec: np.ndarray | None = None, tuning: Tuning | None = None,
     ) -> list[Hit]:
         """The k best chunks for a question, best first."""
         if mode not in MODES:
             raise ValueError(f"unknown retrieval mode {mode!r}; use one of {', '.join(MODES)}")
+        tuning = tuning or self.tuning
         if qvec is None:
             qvec = self.embed(question)
         dense = self.dense_scores(qvec)
@@ -110,9 +128,9 @@ class Index:
         elif mode == "bm25":
             score = lexical
         else:
-            score = _rrf(dense, lexical, fusion)
+            score = _rrf(dense, lexical, tuning)
         order = list(np.argsort(-score, kind="stable"))
-        if mode == "hybrid":
+        if mode == "hybrid" and tuning.mentions:
             order = self._pin(self.mentioned(question), order)
         order = order[:k]
         return [
@@ -131,7 +149,8 @@ class Index:
         return first + [i for i in order if i not in taken]
 
 
-def _rrf(dense: np.ndarray, lexical: np.ndarray, f: Fusion) -> np.ndarray:
+def _rrf(dense: np.ndarray, lexical: np.ndarray, f: Tuning) -> np.ndarray:
+    """Reciprocal-rank fusion; a chunk no query term matches gets no lexical share."""
     n = len(dense)
     ranks_d = np.empty(n)
     ranks_d[np.argsort(-dense, kind="stable")] = np.arange(1, n + 1)
