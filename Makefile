@@ -41,3 +41,7 @@ calibrate: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .ilo-qa-home .pytest_cache .mypy_cache .ruff_cache
+
+.PHONY: screenshots
+screenshots: $(STAMP)
+	$(BIN)/python -m tests.screenshots

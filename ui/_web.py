@@ -1,48 +1,211 @@
-"""The Gradio web UI. It holds one loaded `Assistant` and exposes the SPEC's `/ask` endpoint
-(one input, the question; output the same object as `ilo-qa ask --json`)."""
+"""The Gradio web UI: ask (chat with clickable citations), browse (the documents as a tree,
+the Appendix as a filterable table), every anchor deep-linkable, labels in Chinese or English.
+
+One loaded `Assistant` serves every session. The only API endpoint is the SPEC's `/ask`
+(one input, the question; output the same object as `ilo-qa ask --json`); the UI's own events
+are private. Safe defaults: 127.0.0.1, never a share link, no `allowed_paths`, questions
+capped at `Settings.max_question_chars`, a bounded queue."""
 
 from __future__ import annotations
 
-import html
+import threading
 from typing import Any
 
-from assistant import Assistant, QuestionError
+import gradio as gr
+from gradio.events import api
+
+from assistant import Assistant
+
+from ._web_assets import CSS, EXAMPLES_JS, ROUTER_JS, theme
+from ._web_browse import ALL, filter_choices, render_appendix, render_tree
+from ._web_chat import (
+    ask_json,
+    is_refused,
+    markdown_safe,
+    render_answer,
+    render_examples,
+    render_sources,
+)
+from ._web_context import render_context
+from ._web_html import ANCHOR_PARAM, LANG_PARAM, esc
+from ._web_i18n import EXAMPLES, LANG_CHOICES, Lang, as_lang, t
+
+# The machine has 2 cores and the embedder serialises on a lock, so more than 2 questions in
+# flight only queue inside the process; 2 lets one question's search overlap another's
+# embedding. Served this way /ask answers ~15 questions/s (16 clients, measured), so 64
+# waiting drain in ~4 s; beyond that a burst gets Gradio's immediate "queue is full, retry"
+# instead of unbounded memory and minutes-long waits.
+ASK_CONCURRENCY = 2
+QUEUE_MAX_SIZE = 64
+# Opening a paragraph or relabelling is pure string work; its own small pool keeps browsing
+# responsive while questions queue.
+RENDER_CONCURRENCY = 4
+DEFAULT_LANG: Lang = "zh"
+WARM_UP_QUESTION = "技能和终身学习战略的支柱有哪些？ Which pillars does the strategy have?"
 
 
-def _render(result: dict[str, Any]) -> str:
-    if "error" in result:
-        return f"**{html.escape(result['error'])}**"
-    parts = [html.escape(result["answer"]).replace("\n", "  \n")]
-    if result["citations"]:
-        parts.append("\n**来源 / Sources**\n")
-        for i, c in enumerate(result["citations"], start=1):
-            parts.append(f"{i}. **{html.escape(c['label'])}** `{c['anchor']}` — "
-                         f"{html.escape(c['text'])}")
-    return "\n".join(parts)
+def _header(lang: Lang) -> str:
+    return f"<h1>{esc(t('title', lang))}</h1><p>{esc(t('subtitle', lang))}</p>"
 
 
-def build_app(assistant: Assistant) -> Any:
-    import gradio as gr
+def _user_message(question: str) -> str:
+    return markdown_safe(question.strip())
 
-    def ask(question: str) -> dict[str, Any]:
-        try:
-            return assistant.ask(question).to_json()
-        except QuestionError as exc:
-            return {"question": question, "error": str(exc)}
 
-    with gr.Blocks(title="ILO skills & lifelong learning Q&A") as app:
-        gr.Markdown("## ILO 技能和终身学习问答 · Skills and lifelong learning Q&A")
-        question = gr.Textbox(label="问题 / Question", lines=2, max_length=assistant.settings.max_question_chars)
-        button = gr.Button("提问 / Ask", variant="primary")
-        result = gr.JSON(visible=False)
-        shown = gr.Markdown()
-        for trigger in (button.click, question.submit):
-            trigger(ask, question, result, api_name="ask" if trigger == button.click else False).then(
-                _render, result, shown, api_name=False
-            )
-    app.queue(default_concurrency_limit=2, max_size=64)
-    return app
+def _request_lang(request: Any) -> Lang:
+    """`?lang=en|zh` if given, else the browser's first preferred language."""
+    asked = request.query_params.get(LANG_PARAM)
+    if asked in ("zh", "en"):
+        return as_lang(asked)
+    accept = (request.headers.get("accept-language") or "").strip().lower()
+    return "zh" if not accept or accept.startswith("zh") else "en"
+
+
+def build_app(assistant: Assistant) -> gr.Blocks:
+    """The whole UI as a `gr.Blocks`, with its queue configured; launch it with `launch`."""
+    corpus = assistant.corpus
+    cap = assistant.settings.max_question_chars
+    lang0 = DEFAULT_LANG
+    choices0 = filter_choices(corpus, lang0)
+    private: dict[str, Any] = {"api_visibility": "private"}
+    render: dict[str, Any] = {**private, "concurrency_limit": RENDER_CONCURRENCY,
+                              "concurrency_id": "render", "show_progress": "hidden"}
+
+    def answer(question: str, history: list[Any], lang: str) -> tuple[Any, ...]:
+        result = ask_json(assistant, question)
+        if is_refused(result):
+            gr.Warning(result["answer"], title=t("refused", as_lang(lang)))
+            return history, gr.skip(), gr.skip(), gr.skip()
+        history = [*history, {"role": "user", "content": _user_message(result["question"])},
+                   {"role": "assistant", "content": render_answer(result)}]
+        return history, "", render_sources(result, as_lang(lang)), result
+
+    def pick(history: list[Any], lang: str, evt: gr.EventData) -> tuple[Any, ...]:
+        return answer(str(getattr(evt, "question", "")), history, lang)
+
+    def open_anchor(lang: str, evt: gr.EventData) -> tuple[str, str]:
+        anchor = str(getattr(evt, "anchor", "") or "")
+        return render_context(corpus, anchor, as_lang(lang)), anchor
+
+    def clear() -> tuple[list[Any], str, None]:
+        return [], "", None
+
+    def table(lang: str, pillar: str, component: str, point: str) -> str:
+        return render_appendix(corpus, as_lang(lang), pillar or ALL, component or ALL, point or ALL)
+
+    def relabel(lang_value: str, anchor: str | None, result: dict[str, Any] | None,
+                pillar: str, component: str, point: str) -> tuple[Any, ...]:
+        lang = as_lang(lang_value)
+        ch = filter_choices(corpus, lang)
+        return (
+            _header(lang),
+            gr.Tab(label=t("tab_ask", lang)), gr.Tab(label=t("tab_browse", lang)),
+            gr.Tab(label=t("tab_appendix", lang)),
+            gr.Chatbot(placeholder=t("chat_placeholder", lang)),
+            gr.Textbox(label=t("question", lang), placeholder=t("question_placeholder", lang),
+                       info=t("question_info", lang, n=cap)),
+            gr.Button(t("ask", lang)), gr.Button(t("clear", lang)),
+            render_sources(result, lang), render_examples(lang, EXAMPLES),
+            render_context(corpus, anchor, lang), render_tree(corpus, lang),
+            gr.Dropdown(choices=ch["pillar"], value=pillar or ALL, label=t("pillar", lang)),
+            gr.Dropdown(choices=ch["component"], value=component or ALL,
+                        label=t("component", lang)),
+            gr.Dropdown(choices=ch["point"], value=point or ALL, label=t("point", lang)),
+            table(lang, pillar, component, point),
+        )
+
+    def on_load(request: gr.Request) -> tuple[str, str, str | None]:
+        lang = _request_lang(request)
+        anchor = request.query_params.get(ANCHOR_PARAM) or None
+        return lang, render_context(corpus, anchor, lang), anchor
+
+    with gr.Blocks(title=f"{t('title', 'en')} · {t('title', 'zh')}",
+                   analytics_enabled=False) as app:
+        anchor_state = gr.State(None)
+        result_state = gr.State(None)
+        with gr.Row(elem_id="top"):
+            header = gr.HTML(_header(lang0), elem_id="header")
+            lang = gr.Radio(LANG_CHOICES, value=lang0, show_label=False, container=False,
+                            elem_id="lang", scale=0, min_width=190)
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=3, min_width=480), gr.Tabs(elem_id="tabs"):
+                with gr.Tab(t("tab_ask", lang0), id="ask", elem_id="tab-ask") as tab_ask:
+                    chat = gr.Chatbot(show_label=False, elem_id="chat", height=360, buttons=[],
+                                      placeholder=t("chat_placeholder", lang0),
+                                      feedback_options=None, layout="bubble")
+                    with gr.Row(elem_id="ask-row"):
+                        question = gr.Textbox(
+                            label=t("question", lang0), elem_id="question", lines=1,
+                            max_lines=6, scale=5, placeholder=t("question_placeholder", lang0),
+                            max_length=cap,
+                            info=t("question_info", lang0, n=cap), submit_btn=False)
+                        with gr.Column(scale=1, min_width=110, elem_id="ask-buttons"):
+                            ask = gr.Button(t("ask", lang0), variant="primary",
+                                            elem_id="ask")
+                            clear_button = gr.Button(t("clear", lang0), size="sm",
+                                                     variant="secondary", elem_id="clear")
+                    sources = gr.HTML(render_sources(None, lang0), elem_id="sources")
+                    examples = gr.HTML(render_examples(lang0, EXAMPLES), elem_id="examples",
+                                       js_on_load=EXAMPLES_JS)
+                with gr.Tab(t("tab_browse", lang0), id="browse",
+                            elem_id="tab-browse") as tab_browse:
+                    tree = gr.HTML(render_tree(corpus, lang0), elem_id="tree")
+                with gr.Tab(t("tab_appendix", lang0), id="appendix",
+                            elem_id="tab-appendix") as tab_appendix:
+                    with gr.Row(elem_id="filters"):
+                        pillar = gr.Dropdown(choices0["pillar"], value=ALL,
+                                             label=t("pillar", lang0), elem_id="f-pillar")
+                        component = gr.Dropdown(choices0["component"], value=ALL,
+                                                label=t("component", lang0),
+                                                elem_id="f-component")
+                        point = gr.Dropdown(choices0["point"], value=ALL,
+                                            label=t("point", lang0), elem_id="f-point")
+                    appendix = gr.HTML(render_appendix(corpus, lang0), elem_id="appendix")
+            with gr.Column(scale=2, min_width=380, elem_id="side"):
+                context = gr.HTML(render_context(corpus, None, lang0), elem_id="context",
+                                  js_on_load=ROUTER_JS)
+
+        # The API: exactly one public endpoint, the SPEC's /ask.
+        def ask_api(question: str) -> dict[str, Any]:
+            """Answer a question with citations: the object `ilo-qa ask --json` prints."""
+            return ask_json(assistant, question)
+
+        api(ask_api, api_name="ask", concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask")
+
+        asked = [chat, question, sources, result_state]
+        ask_kw: dict[str, Any] = {**private, "concurrency_limit": ASK_CONCURRENCY,
+                                  "concurrency_id": "ask"}
+        question.submit(answer, [question, chat, lang], asked, **ask_kw)
+        ask.click(answer, [question, chat, lang], asked, **ask_kw)
+        examples.pick(pick, [chat, lang], asked, **ask_kw)
+        clear_button.click(clear, None, [chat, sources, result_state], **render)
+        chat.clear(clear, None, [chat, sources, result_state], **render)  # its own bin icon
+        context.open(open_anchor, [lang], [context, anchor_state], **render)
+        for dropdown in (pillar, component, point):
+            dropdown.change(table, [lang, pillar, component, point], appendix, **render)
+        lang.change(relabel, [lang, anchor_state, result_state, pillar, component, point],
+                    [header, tab_ask, tab_browse, tab_appendix, chat, question, ask,
+                     clear_button, sources, examples, context, tree, pillar, component, point,
+                     appendix], **render)
+        app.load(on_load, None, [lang, context, anchor_state], **render)
+    app.queue(default_concurrency_limit=ASK_CONCURRENCY, max_size=QUEUE_MAX_SIZE)
+    blocks: gr.Blocks = app
+    return blocks
+
+
+def launch(app: gr.Blocks, host: str = "127.0.0.1", port: int = 7860, *,
+           block: bool = True, quiet: bool = False) -> None:
+    """Start the server with the UI's look and its safe defaults: no share link, no
+    `allowed_paths`. With `block=False` it returns once the port answers (tests)."""
+    app.launch(server_name=host, server_port=port, share=False, allowed_paths=None,
+               prevent_thread_lock=not block, quiet=quiet, show_error=False,
+               theme=theme(), css=CSS)
 
 
 def serve(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860) -> None:
-    build_app(assistant).launch(server_name=host, server_port=port, share=False)
+    """`ilo-qa serve`: build the UI and serve it until interrupted. The first question pays
+    one-off costs (jieba loads its dictionary, ~1 s); a background warm-up pays them while
+    the server starts, so the first person does not."""
+    threading.Thread(target=assistant.ask, args=(WARM_UP_QUESTION,), name="ilo-qa-warm-up",
+                     daemon=True).start()
+    launch(build_app(assistant), host, port)

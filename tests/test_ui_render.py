@@ -1,0 +1,318 @@
+"""The web UI's rendering helpers: plain functions from corpus and answers to HTML, pinned
+exactly, no browser and no server."""
+
+from __future__ import annotations
+
+import html
+import re
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from assistant import QuestionError
+from corpus import Corpus
+from ui._web import _request_lang
+from ui._web_browse import (
+    ALL,
+    appendix_rows,
+    filter_choices,
+    filter_rows,
+    point_label,
+    render_appendix,
+    render_tree,
+)
+from ui._web_chat import (
+    REFUSED_BACKEND,
+    ask_json,
+    link_citations,
+    markdown_safe,
+    render_answer,
+    render_examples,
+    render_sources,
+)
+from ui._web_context import cited_by, neighbours, render_context, short_label, top_of
+from ui._web_html import cite_link, copy_button, copy_text, deep_link
+from ui._web_i18n import _TEXT, EXAMPLES, as_lang, t
+
+GB, ILC = "GB.346/INS/4", "ILC.109/Res"
+P25A = f"{GB}#p25.a"
+
+
+def _units_shown(markup: str) -> list[str]:
+    return [html.unescape(a) for a in re.findall(r'data-unit="([^"]+)"', markup)]
+
+
+def _hits(markup: str) -> list[str]:
+    return [html.unescape(a) for a in re.findall(r'class="line hit" data-unit="([^"]+)"', markup)]
+
+
+# --- atoms -----------------------------------------------------------------------------------
+
+def test_deep_link_encodes_the_hash() -> None:
+    assert deep_link(P25A) == "?anchor=GB.346/INS/4%23p25.a"
+    assert deep_link(f"{ILC}#c14.a.vii") == "?anchor=ILC.109/Res%23c14.a.vii"
+
+
+def test_cite_link_is_a_deep_link_with_the_anchor() -> None:
+    assert cite_link(P25A, "GB.346/INS/4 第25段(a)") == (
+        '<a class="cite" href="?anchor=GB.346/INS/4%23p25.a" data-anchor="GB.346/INS/4#p25.a">'
+        "GB.346/INS/4 第25段(a)</a>")
+
+
+def test_copy_button_copies_label_and_anchor() -> None:
+    assert copy_text("GB.346/INS/4 第25段(a)", P25A) == "GB.346/INS/4 第25段(a) [GB.346/INS/4#p25.a]"
+    button = copy_button("GB.346/INS/4 第25段(a)", P25A, "zh")
+    assert 'data-copy="GB.346/INS/4 第25段(a) [GB.346/INS/4#p25.a]"' in button
+    assert 'data-done="已复制"' in button and ">复制</button>" in button
+    assert ">Copy</button>" in copy_button("x", P25A, "en")
+
+
+def test_labels_without_their_document() -> None:
+    assert short_label(P25A, "zh") == "第25段(a)"
+    assert short_label(P25A, "en") == "para. 25(a)"
+    assert short_label(f"{ILC}#c14.a.vii", "zh") == "结论第14段(a)(vii)"
+    assert short_label(f"{ILC}#c14.c", "en") == "Conclusions para. 14(c)"
+    assert short_label(f"{ILC}#r2", "en") == "para. 2"
+    assert short_label(f"{GB}#A33", "zh") == "附录第33项产出"
+    assert short_label(f"{GB}#A33", "en") == "Appendix output 33"
+
+
+def test_point_labels_are_compact() -> None:
+    assert [point_label(f"{ILC}#{x}") for x in ("c14.d", "c12", "c14.a.vii")] == [
+        "14(d)", "12", "14(a)(vii)"]
+
+
+# --- context ---------------------------------------------------------------------------------
+
+def test_context_of_an_item_shows_its_paragraph_path_and_neighbours(corpus: Corpus) -> None:
+    page = render_context(corpus, P25A, "zh")
+    assert ('<nav class="crumbs">GB.346/INS/4 · 国际劳工组织 2022-2030 年技能和终身学习战略'
+            '<span class="sep">›</span>3. 行动计划<span class="sep">›</span>要素 4：与标准相关的行动'
+            '<span class="sep">›</span><span class="here">第25段(a)</span></nav>') in page
+    assert '<span class="ctx-label">GB.346/INS/4 第25段(a)</span>' in page
+    assert _units_shown(page) == [f"{GB}#p25", f"{GB}#p25.a", f"{GB}#p25.b", f"{GB}#p25.c"]
+    assert _hits(page) == [P25A]
+    text = html.escape(corpus.unit(P25A).text)
+    assert f'<span class="txt">{text}</span>' in page
+    assert ('<span class="nb-key">上一段</span> <a class="cite" href="?anchor=GB.346/INS/4%23p24"'
+            ' data-anchor="GB.346/INS/4#p24">第24段</a>'
+            '<div class="nb-text">为了给三方成员以及劳工局的支助职能调动资源，劳工局将：</div>') in page
+    assert '<span class="nb-key">下一段</span> <a class="cite" href="?anchor=GB.346/INS/4%23p26"' in page
+    assert 'data-copy="GB.346/INS/4 第25段(a) [GB.346/INS/4#p25.a]"' in page
+    assert '<a class="permalink" href="?anchor=GB.346/INS/4%23p25.a" target="_blank"' in page
+
+
+def test_context_of_a_subitem_nests_the_whole_paragraph(corpus: Corpus) -> None:
+    anchor = f"{ILC}#c14.a.vii"
+    page = render_context(corpus, anchor, "en")
+    shown = _units_shown(page)
+    assert shown[0] == f"{ILC}#c14" and shown[1] == f"{ILC}#c14.a" and shown[2] == f"{ILC}#c14.a.i"
+    assert shown == [u.anchor for u in corpus.document(ILC).units
+                     if top_of(corpus, u).locator == "c14"]
+    assert _hits(page) == [anchor]
+    assert '<span class="here">Conclusions para. 14(a)(vii)</span>' in page
+
+
+def test_context_of_an_appendix_row_has_its_fields_and_point_links(corpus: Corpus) -> None:
+    page = render_context(corpus, f"{GB}#A33", "en")
+    assert _hits(page) == [f"{GB}#A33"]
+    assert ('<tr><th>Conclusions points</th><td><a class="cite point" '
+            'href="?anchor=ILC.109/Res%23c14.c" data-anchor="ILC.109/Res#c14.c">'
+            "Conclusions para. 14(c)</a></td></tr>") in page
+    assert "<tr><th>Pillars</th><td>1, 2, 3, 4, 5（全部）</td></tr>" in page
+    assert "<tr><th>Component</th><td>要素 4：与标准相关的行动</td></tr>" in page
+    assert "<tr><th>Component budget</th><td>100 万美元</td></tr>" in page
+    assert "<tr><th>P&amp;B outputs</th><td>2.1, 2.2, 2.4, 5.1, 5.2, 5.3, 5.4</td></tr>" in page
+    assert "<tr><th>Timeframe</th><td>2022-2025</td></tr>" in page
+    assert '<span class="nb-key">Previous output</span> <a class="cite" href="?anchor=GB.346/INS/4%23A32"' in page
+    assert '<span class="nb-key">Next output</span> <a class="cite" href="?anchor=GB.346/INS/4%23A34"' in page
+
+
+def test_a_conclusions_point_lists_the_outputs_citing_it(corpus: Corpus) -> None:
+    assert [u.locator for u in cited_by(corpus, f"{ILC}#c14.h")] == ["A37", "A38", "A39"]
+    assert [u.locator for u in cited_by(corpus, f"{ILC}#c14.c")] == ["A5", "A33", "A34", "A35"]
+    assert cited_by(corpus, P25A) == []
+    page = render_context(corpus, f"{ILC}#c14.h", "zh")
+    assert ('<div class="cited-by"><span class="nb-key">引用本段的附录产出</span> '
+            '<a class="cite point" href="?anchor=GB.346/INS/4%23A37" '
+            'data-anchor="GB.346/INS/4#A37">附录第37项产出</a>') in page
+
+
+def test_neighbours_stop_at_the_ends_and_keep_rows_with_rows(corpus: Corpus) -> None:
+    gb = corpus.document(GB)
+
+    def around(locator: str) -> tuple[str | None, str | None]:
+        before, after = neighbours(gb, corpus.unit(f"{GB}#{locator}"))
+        return (before.locator if before else None, after.locator if after else None)
+
+    assert around("p1") == (None, "p2")
+    assert around("p34") == ("p33", None)
+    assert around("A1") == (None, "A2")
+    assert around("A39") == ("A38", None)
+
+
+def test_context_empty_and_unknown(corpus: Corpus) -> None:
+    assert "点击引文标签" in render_context(corpus, None, "zh")
+    page = render_context(corpus, f"{GB}#p99", "en")
+    assert '<p class="warn">No paragraph has the anchor GB.346/INS/4#p99</p>' in page
+    assert "/?anchor=GB.346/INS/4%23p25.a" in page
+    assert "&lt;b&gt;" in render_context(corpus, "<b>", "en")
+
+
+# --- browse ----------------------------------------------------------------------------------
+
+def test_tree_reads_every_unit_in_document_order(corpus: Corpus) -> None:
+    tree = render_tree(corpus, "en")
+    assert _units_shown(tree) == [u.anchor for u in corpus.units()]
+    for unit in (corpus.unit(P25A), corpus.unit(f"{ILC}#c14.a.vii"), corpus.unit(f"{GB}#A39")):
+        assert f'<span class="txt">{html.escape(unit.text)}</span>' in tree
+    summaries = re.findall(r"<summary>([^<]*)</summary>", tree)
+    assert summaries[:4] == ["Preamble", "1. 背景", "2. 战略",
+                             "支柱 1：完善政策、治理和融资，促进有效的技能开发和终身学习"]
+    assert "IV. 对劳工组织未来行动的建议" in summaries
+    assert tree.count('<details class="doc" open>') == 2
+
+
+def test_appendix_filters(corpus: Corpus) -> None:
+    rows = appendix_rows(corpus)
+    assert len(rows) == 39
+
+    def kept(pillar: str = ALL, component: str = ALL, point: str = ALL) -> list[str]:
+        return [u.locator for u in filter_rows(rows, pillar, component, point)]
+
+    assert kept(component="4") == ["A33", "A34", "A35"]
+    assert kept(point=f"{ILC}#c14.h") == ["A37", "A38", "A39"]
+    assert kept(point=f"{ILC}#c13") == ["A6", "A12", "A29"]
+    assert kept(pillar="3", component="1", point=f"{ILC}#c12") == [
+        "A4", "A8", "A10", "A11", "A13", "A14", "A15", "A16"]
+    assert kept("2")[:3] == ["A3", "A16", "A17"] and len(kept("2")) == 20
+    assert kept(pillar="") == kept()
+    assert kept(component="4", point=f"{ILC}#c14.h") == []
+
+
+def test_appendix_table(corpus: Corpus) -> None:
+    table = render_appendix(corpus, "en", component="4")
+    assert '<p class="count">3 of 39 outputs</p>' in table
+    assert _units_shown(table) == [f"{GB}#A33", f"{GB}#A34", f"{GB}#A35"]
+    assert ('<tr class="component"><td colspan="5">要素 4：与标准相关的行动'
+            ' <span class="budget">100 万美元</span></td></tr>') in table
+    assert ('<a class="cite point" href="?anchor=ILC.109/Res%23c14.c" '
+            'data-anchor="ILC.109/Res#c14.c" title="Conclusions para. 14(c)">14(c)</a>') in table
+    assert "没有符合筛选条件的产出。" in render_appendix(corpus, "zh", "1", "4", f"{ILC}#c14.h")
+    assert '<p class="count">显示 39 / 39 项产出</p>' in render_appendix(corpus, "zh")
+
+
+def test_filter_choices(corpus: Corpus) -> None:
+    zh, en = filter_choices(corpus, "zh"), filter_choices(corpus, "en")
+    assert zh["pillar"] == [("全部", ALL)] + [(f"支柱 {n}", str(n)) for n in range(1, 6)]
+    assert en["pillar"][1] == ("Pillar 1", "1")
+    assert [v for _, v in zh["component"]] == [ALL, "1", "2", "3", "4", "5"]
+    assert zh["component"][4] == ("要素 4：与标准相关的行动", "4")
+    points = dict((v, k) for k, v in en["point"])
+    assert points[f"{ILC}#c14"] == "Conclusions para. 14"
+    assert points[f"{ILC}#c14.h"] == "Conclusions para. 14(h)"
+    values = [v for _, v in zh["point"]]
+    assert values.index(f"{ILC}#c12") < values.index(f"{ILC}#c12.a") < values.index(f"{ILC}#c13")
+    assert len(values) == 1 + 32 + 3  # all, 32 cited points, their 3 paragraphs
+
+
+# --- chat ------------------------------------------------------------------------------------
+
+def _cite(anchor: str, name: str, text: str = "…", score: float = 0.5) -> dict[str, Any]:
+    return {"anchor": anchor, "label": name, "text": text, "score": score}
+
+
+def test_cited_labels_become_links_longest_first() -> None:
+    cites = [_cite(f"{GB}#p25", "GB.346/INS/4 para. 25"), _cite(P25A, "GB.346/INS/4 para. 25(a)")]
+    out = link_citations("- “A” (GB.346/INS/4 para. 25(a))\n- “B” (GB.346/INS/4 para. 25)", cites)
+    assert out == (
+        '- “A” (<a class="cite" href="?anchor=GB.346/INS/4%23p25.a" '
+        'data-anchor="GB.346/INS/4#p25.a">GB.346/INS/4 para. 25(a)</a>)\n'
+        '- “B” (<a class="cite" href="?anchor=GB.346/INS/4%23p25" '
+        'data-anchor="GB.346/INS/4#p25">GB.346/INS/4 para. 25</a>)')
+
+
+def test_bracketed_anchors_become_labelled_links() -> None:
+    out = link_citations("Yes [GB.346/INS/4#p25.a].", [_cite(P25A, "GB.346/INS/4 第25段(a)")])
+    assert out == ('Yes <a class="cite" href="?anchor=GB.346/INS/4%23p25.a" '
+                   'data-anchor="GB.346/INS/4#p25.a">GB.346/INS/4 第25段(a)</a>.')
+
+
+def test_answer_text_is_escaped_for_html_and_markdown() -> None:
+    assert markdown_safe("<b>*x*</b> [y] `z` a_b") == r"&lt;b&gt;\*x\*&lt;/b&gt; \[y\] \`z\` a\_b"
+    assert link_citations("<i>", []) == "&lt;i&gt;"
+
+
+def test_answer_message_lists_its_sources_in_the_question_language() -> None:
+    result = {"question": "哪一段？", "answer": "根据文件：\n- 引文（GB.346/INS/4 第25段(a)）",
+              "abstained": False, "backend": "extractive",
+              "citations": [_cite(P25A, "GB.346/INS/4 第25段(a)")]}
+    assert render_answer(result) == (
+        '根据文件：\n- 引文（<a class="cite" href="?anchor=GB.346/INS/4%23p25.a" '
+        'data-anchor="GB.346/INS/4#p25.a">GB.346/INS/4 第25段(a)</a>）\n\n'
+        '<span class="sources-line"><b>来源</b> <span class="n">1</span><a class="cite" '
+        'href="?anchor=GB.346/INS/4%23p25.a" data-anchor="GB.346/INS/4#p25.a">'
+        "GB.346/INS/4 第25段(a)</a></span>")
+
+
+def test_an_abstained_answer_says_so() -> None:
+    result = {"question": "How do I bake bread?", "abstained": True, "backend": "extractive",
+              "answer": "The documents do not cover this question.", "citations": []}
+    assert render_answer(result) == (
+        '<span class="abstain-badge">No answer: no paragraph of the documents supports one.'
+        "</span>\n\nThe documents do not cover this question.\n\n"
+        "*Try rephrasing, or read the full text under Browse.*")
+
+
+def test_sources_panel() -> None:
+    assert render_sources(None, "en") == ""
+    assert render_sources({"citations": []}, "en") == ""
+    panel = render_sources({"citations": [_cite(P25A, "GB.346/INS/4 第25段(a)", "针对<公约>", 0.0321)]},
+                           "en")
+    assert "<h4>Sources</h4>" in panel
+    assert '<span class="score" title="score">0.032</span>' in panel
+    assert 'data-copy="GB.346/INS/4 第25段(a) [GB.346/INS/4#p25.a]"' in panel
+    assert '<span class="src-text">针对&lt;公约&gt;</span>' in panel
+
+
+def test_examples_are_chips_carrying_their_question() -> None:
+    chips = render_examples("en", EXAMPLES)
+    assert "<h4>Example questions</h4>" in chips
+    assert re.findall(r'data-q="([^"]+)"', chips) == [html.escape(q) for q in EXAMPLES]
+    assert "Which paragraph mandates a ratification campaign for Convention No. 142?" in EXAMPLES
+    assert "哪项产出涉及终身职业发展支持系统？" in EXAMPLES
+
+
+class _Refusing:
+    def ask(self, question: str) -> Any:
+        raise QuestionError("the question is empty; ask something")
+
+
+def test_a_refused_question_keeps_the_spec_keys() -> None:
+    result = ask_json(_Refusing(), "  ")  # type: ignore[arg-type]
+    assert result == {"question": "  ", "answer": "the question is empty; ask something",
+                      "abstained": True, "backend": REFUSED_BACKEND, "citations": []}
+
+
+# --- languages -------------------------------------------------------------------------------
+
+def test_every_ui_text_exists_in_both_languages() -> None:
+    for key, (zh, en) in _TEXT.items():
+        assert zh.strip() and en.strip(), key
+        assert re.findall(r"{\w+}", zh) == re.findall(r"{\w+}", en), key
+    assert t("question_info", "zh", n=1000) == "最多 1000 个字符"
+    assert t("question_info", "en", n=1000) == "At most 1000 characters"
+    assert (as_lang("en"), as_lang("zh"), as_lang(None), as_lang("fr")) == ("en", "zh", "zh", "zh")
+
+
+@pytest.mark.parametrize(
+    ("query", "accept", "lang"),
+    [({"lang": "en"}, "zh-CN", "en"), ({"lang": "zh"}, "en-US", "zh"), ({}, "en-US,en", "en"),
+     ({}, "zh-CN,zh;q=0.9", "zh"), ({}, "", "zh"), ({"lang": "fr"}, "en", "en")],
+)
+def test_the_page_language_follows_the_link_then_the_browser(
+    query: dict[str, str], accept: str, lang: str
+) -> None:
+    request = SimpleNamespace(query_params=query, headers={"accept-language": accept})
+    assert _request_lang(request) == lang

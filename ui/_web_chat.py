@@ -1,0 +1,99 @@
+"""Answers as people see them in the chat: the answer text with every citation label turned
+into a link that opens the paragraph, the list of sources, and the sources panel with copy
+buttons. Also the `/ask` endpoint's function, so the API and the chat answer the same way."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant import Assistant, QuestionError, detect
+
+from ._web_html import cite_link, copy_button, esc
+from ._web_i18n import Lang, as_lang, t
+
+REFUSED_BACKEND = "none"  # `backend` of a refused question: nothing answered it
+_MARKDOWN = re.compile(r"([\\`*_\[\]~|$])")
+# A label must not be followed by more of a longer label: `para. 25` inside `para. 25(a)`.
+_NOT_LONGER = r"(?![0-9]|\([a-z0-9]+\))"
+
+
+def ask_json(assistant: Assistant, question: str) -> dict[str, Any]:
+    """The SPEC object of `ilo-qa ask --json`. A refused question (empty, too long) gets the
+    same keys: `abstained` true, no citations, the reason in `answer`, `backend` "none"."""
+    try:
+        return assistant.ask(question).to_json()
+    except QuestionError as exc:
+        return {"question": question if isinstance(question, str) else "",
+                "answer": str(exc), "abstained": True, "backend": REFUSED_BACKEND,
+                "citations": []}
+
+
+def is_refused(result: dict[str, Any]) -> bool:
+    return bool(result.get("backend") == REFUSED_BACKEND)
+
+
+def markdown_safe(text: str) -> str:
+    """Plain answer text that neither HTML nor Markdown will reinterpret (line structure and
+    `- ` list markers are kept: they are the answer's own layout)."""
+    return _MARKDOWN.sub(r"\\\1", esc(text))
+
+
+def link_citations(answer: str, citations: list[dict[str, Any]]) -> str:
+    """The answer text, escaped, with each cited label (and each `[anchor]`, the form an LLM
+    writes) made a citation link. Longest patterns first so `para. 25(a)` wins over `para. 25`."""
+    targets: dict[str, str] = {}
+    for c in citations:
+        targets[c["label"]] = c["anchor"]
+        targets[f"[{c['anchor']}]"] = c["anchor"]
+    if not targets:
+        return markdown_safe(answer)
+    names = sorted(targets, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(n) + _NOT_LONGER for n in names))
+    out, at = [], 0
+    for found in pattern.finditer(answer):
+        out.append(markdown_safe(answer[at:found.start()]))
+        name = found.group(0)
+        anchor = targets[name]
+        shown = next((c["label"] for c in citations if c["anchor"] == anchor), name)
+        out.append(cite_link(anchor, shown))
+        at = found.end()
+    out.append(markdown_safe(answer[at:]))
+    return "".join(out)
+
+
+def render_answer(result: dict[str, Any]) -> str:
+    """The chat message for an answer, in the question's language."""
+    lang = as_lang(detect(result.get("question") or ""))
+    if result["abstained"]:
+        return (f'<span class="abstain-badge">{esc(t("abstained", lang))}</span>\n\n'
+                f"{markdown_safe(result['answer'])}\n\n*{esc(t('abstained_hint', lang))}*")
+    cites = result["citations"]
+    lines = [link_citations(result["answer"], cites)]
+    if cites:
+        listed = " ".join(f'<span class="n">{i}</span>{cite_link(c["anchor"], c["label"])}'
+                          for i, c in enumerate(cites, start=1))
+        lines.append(f'\n<span class="sources-line"><b>{esc(t("sources", lang))}</b> {listed}</span>')
+    return "\n".join(lines)
+
+
+def render_sources(result: dict[str, Any] | None, lang: Lang) -> str:
+    """The latest answer's sources with score, opening words and a copy button each."""
+    if not result or not result.get("citations"):
+        return ""
+    items = []
+    for i, c in enumerate(result["citations"], start=1):
+        items.append(
+            f'<li><span class="n">{i}</span>{cite_link(c["anchor"], c["label"])}'
+            f'<code>{esc(c["anchor"])}</code><span class="src-text">{esc(c["text"])}</span>'
+            f'<span class="score" title="{esc(t("score", lang))}">{c["score"]:.3f}</span>'
+            f'{copy_button(c["label"], c["anchor"], lang)}</li>')
+    return (f'<div class="sources"><h4>{esc(t("sources", lang))}</h4>'
+            f'<ol>{"".join(items)}</ol></div>')
+
+
+def render_examples(lang: Lang, examples: tuple[str, ...]) -> str:
+    """Example questions as chips; a click asks it (handled by `_web_assets.EXAMPLES_JS`)."""
+    chips = "".join(f'<button type="button" class="chip" data-q="{esc(q)}">{esc(q)}</button>'
+                    for q in examples)
+    return f'<div class="examples"><h4>{esc(t("examples", lang))}</h4><div>{chips}</div></div>'
