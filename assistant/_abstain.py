@@ -1,5 +1,10 @@
 """When to say that the documents do not cover a question.
 
+Two signals. The main one is a margin of dense similarities (below). The second, for
+Chinese questions only, is novelty: the share of the question's words that the documents
+never use ("德国", "工资", "失业率"); English questions are not scored on it because their
+words are English while the documents are Chinese.
+
 Raw cosine similarities of a small multilingual embedder are compressed (an off-topic
 Chinese question still scores 0.83 against some paragraph) and English questions score
 lower against Chinese text across the board. So the signal is a margin: the best similarity
@@ -52,12 +57,14 @@ class Abstention:
             return best_dense
         return best_dense - float((self.background() @ qvec).max())
 
-    def abstain(self, margin: float, lang: Lang) -> bool:
+    def abstain(self, margin: float, lang: Lang, novelty: float = 0.0) -> bool:
+        """Too weak a margin, or (Chinese questions) too many words the documents never use."""
         t = self.thresholds.get(lang)
-        return t is not None and margin < t
+        n = self.thresholds.get(f"{lang}_novelty")
+        return (t is not None and margin < t) or (n is not None and novelty > n)
 
     @classmethod
     def for_embedder(cls, embedder: VectorEmbedder, path: Path = CALIBRATION) -> Abstention:
         table = json.loads(path.read_text(encoding="utf-8"))
         entry = table.get(embedder.id, {})
-        return cls(embedder, {k: float(entry[k]) for k in ("zh", "en") if k in entry})
+        return cls(embedder, {k: float(v) for k, v in entry.items()})

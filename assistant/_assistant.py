@@ -76,6 +76,13 @@ class Assistant:
             )
         return self.index.search(question, k, retriever, qvec=qvec)
 
+    def refuses(self, question: str, lang: Lang, qvec: np.ndarray | None = None) -> bool:
+        """True when the documents do not cover the question (see `_abstain`)."""
+        margin = self.evidence(question, qvec)
+        if margin == float("inf"):
+            return False
+        return self.abstention.abstain(margin, lang, self.index.novelty(question))
+
     def evidence(self, question: str, qvec: np.ndarray | None = None) -> float:
         """How clearly the question is about these documents: the null-model margin, or
         +inf when it names a paragraph, point or output of theirs explicitly."""
@@ -94,7 +101,7 @@ class Assistant:
         lang = detect(q)
         qvec = self.index.embed(q)
         hits = self.retrieve(q, k, retriever, qvec)
-        if not hits or self.abstention.abstain(self.evidence(q, qvec), lang):
+        if not hits or self.refuses(q, lang, qvec):
             return Answer(q, ABSTAIN[lang], True, "extractive", (), lang)
         citations = tuple(self._citation(h, lang) for h in hits)
         written = self.answerer.write(q, lang, citations)

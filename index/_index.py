@@ -62,6 +62,7 @@ class Tuning:
     glossary: bool = True
     dense_glossary: bool = True
     mentions: bool = True
+    glossary_sources: tuple[str, ...] = ("hand", "documents")
 
 
 class Index:
@@ -91,7 +92,7 @@ class Index:
         """The query vector; an English question carries its glossary terms in Chinese,
         which pulls it towards the Chinese paragraphs it is about."""
         if self.tuning.dense_glossary and not _CJK.search(question):
-            extra = expand(question)
+            extra = expand(question, self.tuning.glossary_sources)
             if extra:
                 question = f"{question} {' '.join(extra)}"
         return self.embedder.query(question)
@@ -106,7 +107,7 @@ class Index:
 
     def lexical_scores(self, question: str) -> np.ndarray:
         terms = tokens(question)
-        extra = expand(question) if self.tuning.glossary else []
+        extra = expand(question, self.tuning.glossary_sources) if self.tuning.glossary else []
         if extra:
             terms += tokens(" ".join(extra))
         return self._bm25.scores(terms)
@@ -137,6 +138,14 @@ class Index:
             Hit(self.chunks[i], float(score[i]), float(dense[i]), float(lexical[i])) for i in order
         ]
 
+
+    def novelty(self, question: str) -> float:
+        """Share of the question's Chinese content words (two characters or more) that occur
+        nowhere in the indexed text: high when it asks about things the documents never name."""
+        words = [t for t in tokens(question) if len(t) > 1 and _CJK.match(t)]
+        if not words:
+            return 0.0
+        return sum(1 for t in words if not self._bm25.idf(t)) / len(words)
 
     def mentioned(self, question: str) -> list[str]:
         """Chunk anchors the question names explicitly (a point, a paragraph, an output)."""

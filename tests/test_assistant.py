@@ -102,3 +102,14 @@ def test_naive_baseline_credits_every_overlapped_anchor(assistant: Assistant) ->
     first = a.citations[0]
     assert len(first.covers) > 1 and first.anchor == first.covers[0]
     assert all("#" in anchor for c in a.citations for anchor in c.covers)
+
+
+def test_abstention_rule(assistant: Assistant) -> None:
+    from assistant import Abstention
+
+    rule = Abstention(assistant.embedder, {"zh": 0.02, "en": 0.01, "zh_novelty": 0.5})
+    assert rule.abstain(0.019, "zh") and not rule.abstain(0.021, "zh")
+    assert rule.abstain(0.005, "en") and not rule.abstain(0.011, "en")
+    assert rule.abstain(0.1, "zh", novelty=0.6) and not rule.abstain(0.1, "zh", novelty=0.5)
+    assert not rule.abstain(0.1, "en", novelty=1.0)  # novelty is not scored for English
+    assert not Abstention(assistant.embedder, {}).abstain(-1.0, "zh")  # uncalibrated

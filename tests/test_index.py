@@ -158,3 +158,25 @@ def test_english_question_reaches_chinese_text_lexically(index: Index) -> None:
 
 def test_unit_chunks_cover_their_own_anchor(corpus: Corpus) -> None:
     assert all(c.covers == (c.anchor,) for c in unit_chunks(corpus))
+
+
+def test_glossary_file(corpus: Corpus) -> None:
+    from index._glossary import GLOSSARY
+
+    assert len(GLOSSARY) == 314
+    assert sum(1 for source, _, _ in GLOSSARY if source == "hand") == 82
+    text = "".join("".join(d.text.split()) for d in corpus.documents)
+    for source, en, zh in GLOSSARY:
+        assert en and zh and all(e == e.lower() for e in en)
+        if source == "documents":  # drawn from the documents: each term occurs verbatim
+            assert all("".join(z.split()) in text for z in zh), zh
+    assert expand("Is there a tracer study?", ("hand",)) == ["跟踪"]
+    assert "服务跟踪系统" in expand("Is there a tracer study?")
+
+
+def test_novelty_counts_chinese_words_the_documents_never_use(index: Index) -> None:
+    assert index.novelty("红烧肉怎么做才好吃？") == 1.0
+    assert index.novelty("技能开发和终身学习为什么是对未来的投资？") == 0.0
+    assert index.novelty("支柱1涉及哪些方面？") == 1 / 3  # 哪些方面: a question phrase
+    assert index.novelty("德国双元制职业教育中，学徒每月能拿多少工资？") == 5 / 8
+    assert index.novelty("How do I bake bread?") == 0.0
