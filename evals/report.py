@@ -30,7 +30,7 @@ class Step:
 
 
 _BASE = Tuning(lexical=1.0, glossary=False, dense_glossary=False, mentions=False,
-               glossary_sources=("hand",))
+               glossary_sources=("hand",), bare_view=False)
 HISTORY: tuple[Step, ...] = (
     Step("baseline: dense + BM25 fused by RRF (k=60, equal weights); abstain on raw best cosine",
          _BASE, "cosine"),
@@ -42,10 +42,13 @@ HISTORY: tuple[Step, ...] = (
          replace(_BASE, glossary=True, mentions=True), "margin"),
     Step("+ glossary terms appended to the embedded English question",
          replace(_BASE, glossary=True, mentions=True, dense_glossary=True), "margin"),
-    Step("lexical weight 1.5 in the fusion", Tuning(glossary_sources=("hand",)), "margin"),
+    Step("lexical weight 1.5 in the fusion",
+         Tuning(glossary_sources=("hand",), bare_view=False), "margin"),
     Step("+ 232 glossary entries drawn from the documents' own vocabulary (314 in all)",
-         Tuning(), "margin"),
-    Step("+ abstention also on novelty: share of a Chinese question's words the documents never use "
+         Tuning(bare_view=False), "margin"),
+    Step("+ abstention also on novelty: share of a Chinese question's words the documents never use",
+         Tuning(bare_view=False), "margin", novelty=True),
+    Step("+ a second vector per chunk without the context header; a chunk scores the better one "
          "(shipped)", Tuning(), "margin", novelty=True),
 )
 

@@ -54,7 +54,8 @@ class Tuning:
     Reciprocal-rank fusion scores a chunk Σ w / (k + rank); the glossary adds Chinese terms
     for the English ILO terms of a question, to the lexical query (`glossary`) and to the
     text embedded for an English question (`dense_glossary`); `mentions` puts the units a
-    question names (a point, a paragraph, an output) first."""
+    question names (a point, a paragraph, an output) first; `bare_view` scores a chunk by
+    the better of its two vectors, with and without the context header."""
 
     k: int = 60
     dense: float = 1.0
@@ -63,6 +64,7 @@ class Tuning:
     dense_glossary: bool = True
     mentions: bool = True
     glossary_sources: tuple[str, ...] = ("hand", "documents")
+    bare_view: bool = True
 
 
 class Index:
@@ -98,12 +100,18 @@ class Index:
         return self.embedder.query(question)
 
     def dense_scores(self, qvec: np.ndarray) -> np.ndarray:
-        """Cosine similarity of the query with every chunk, in chunk order."""
+        """Cosine similarity of the query with every chunk, in chunk order.
+
+        FAISS holds two vectors per chunk: rows 0..n-1 embed the text with its context
+        header, rows n..2n-1 the bare text; with `bare_view` a chunk scores the better one."""
         n = len(self.chunks)
-        sims, ids = self._faiss.search(qvec.reshape(1, -1).astype(np.float32), n)
-        out = np.empty(n, dtype=np.float32)
-        out[ids[0]] = sims[0]
-        return out
+        total = self._faiss.ntotal
+        sims, ids = self._faiss.search(qvec.reshape(1, -1).astype(np.float32), total)
+        every = np.empty(total, dtype=np.float32)
+        every[ids[0]] = sims[0]
+        if self.tuning.bare_view and total == 2 * n:
+            return np.maximum(every[:n], every[n:])
+        return every[:n].copy()
 
     def lexical_scores(self, question: str) -> np.ndarray:
         terms = tokens(question)
@@ -189,12 +197,13 @@ def build_index(
     started = time.perf_counter()
     chunks = unit_chunks(corpus)
     texts = [c.search_text for c in chunks]
-    vectors = np.empty((len(chunks), embedder.dim), dtype=np.float32)
+    views = texts + [c.text for c in chunks]  # with the context header, then bare
+    vectors = np.empty((len(views), embedder.dim), dtype=np.float32)
     step = 8
-    for i in range(0, len(texts), step):
-        vectors[i : i + step] = embedder.passages(texts[i : i + step])
+    for i in range(0, len(views), step):
+        vectors[i : i + step] = embedder.passages(views[i : i + step])
         if progress:
-            progress(min(i + step, len(texts)), len(texts))
+            progress(min(i + step, len(views)), len(views))
     chunk_tokens = [tokens(t) for t in texts]
     manifest = {
         "format": _store.FORMAT,

@@ -19,7 +19,7 @@ import numpy as np
 
 from ._chunks import Chunk
 
-FORMAT = 1
+FORMAT = 2
 _FILES = ("faiss.index", "chunks.json")
 
 
@@ -127,10 +127,10 @@ def read(folder: Path) -> tuple[Manifest, list[Chunk], list[list[str]], Any]:
     chunks = [Chunk(r["anchor"], r["text"], r["context"], tuple(r["covers"])) for r in records]
     tokens = [list(r["tokens"]) for r in records]
     index = faiss.read_index(str(folder / "faiss.index"))
-    if index.ntotal != len(chunks) or index.d != manifest.dimension:
+    if index.ntotal != 2 * len(chunks) or index.d != manifest.dimension:
         raise IndexStateError(
             f"index in {folder} holds {index.ntotal} vectors of dimension {index.d} for "
-            f"{len(chunks)} chunks; rebuild with: ilo-qa build"
+            f"{len(chunks)} chunks (two per chunk expected); rebuild with: ilo-qa build"
         )
     return manifest, chunks, tokens, index
 

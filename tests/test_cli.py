@@ -69,7 +69,7 @@ def test_missing_index_is_built_with_a_progress_bar(
     monkeypatch.setenv("ILO_QA_HOME", str(tmp_path))
     code, out, err = _run(capsys, "ask", "支柱1涉及哪些方面？", "--json")
     assert code == 0 and json.loads(out)["citations"]
-    assert "embedding paragraphs" in err and "173/173" in err
+    assert "embedding paragraphs" in err and "346/346" in err
     assert (tmp_path / "index" / "CURRENT").is_file()
 
 

@@ -53,12 +53,13 @@ def test_chunk_text_is_verbatim_and_context_carries_the_heading_path(
 
 def test_faiss_top_k_equals_brute_force_cosine(index: Index) -> None:
     n = len(index)
-    vectors = index._faiss.reconstruct_n(0, n)
+    vectors = index._faiss.reconstruct_n(0, 2 * n)  # with context header, then bare text
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
     for question in ("支柱1涉及哪些方面？", "Which output covers paid educational leave?",
                      "为成年人提供哪些基本技能的学习机会尤其关键？"):
         q = index.embed(question)
-        brute = vectors @ q / (np.linalg.norm(vectors, axis=1) * np.linalg.norm(q))
+        cos = vectors @ q / (np.linalg.norm(vectors, axis=1) * np.linalg.norm(q))
+        brute = np.maximum(cos[:n], cos[n:])
         hits = index.search(question, k=10, mode="dense")
         assert [h.anchor for h in hits] == [index.chunks[i].anchor for i in np.argsort(-brute)[:10]]
         assert np.allclose([h.dense for h in hits], np.sort(brute)[::-1][:10], atol=1e-4)
@@ -79,7 +80,7 @@ def test_folder_is_readable_and_pickle_free(index: Index, corpus: Corpus) -> Non
     assert chunks[0]["anchor"] == "GB.346/INS/4#p1"
     assert chunks[0]["tokens"][:3] == ["gb.346", "ins", "4"]
     assert {"技能", "开发", "终身", "学习", "投资"} <= set(chunks[0]["tokens"])
-    assert faiss.read_index(str(folder / "faiss.index")).ntotal == 173
+    assert faiss.read_index(str(folder / "faiss.index")).ntotal == 2 * 173
 
 
 def _copy_home(index: Index, tmp_path: Path) -> Path:
@@ -127,7 +128,7 @@ def test_rebuild_switches_atomically_and_removes_the_old_build(
     after = (root / "CURRENT").read_text().strip()
     assert after != before and rebuilt.folder == root / "builds" / after
     assert [p.name for p in (root / "builds").iterdir()] == [after]
-    assert seen[-1] == (173, 173)
+    assert seen[-1] == (346, 346)
     opened = open_index(root, corpus, embedder, build=False)
     assert opened.folder == rebuilt.folder
 

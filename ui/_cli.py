@@ -71,7 +71,7 @@ def _progress_bar() -> tuple[Callable[[int, int], None], Callable[[], None]]:
 
     def update(done: int, total: int) -> None:
         if "t" not in bar:
-            bar["t"] = tqdm(total=total, desc="embedding paragraphs", unit="chunk", file=sys.stderr)
+            bar["t"] = tqdm(total=total, desc="embedding paragraphs", unit="vector", file=sys.stderr)
         bar["t"].update(done - bar["t"].n)
 
     def close() -> None:
