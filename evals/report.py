@@ -43,13 +43,15 @@ HISTORY: tuple[Step, ...] = (
     Step("+ glossary terms appended to the embedded English question",
          replace(_BASE, glossary=True, mentions=True, dense_glossary=True), "margin"),
     Step("lexical weight 1.5 in the fusion",
-         Tuning(glossary_sources=("hand",), bare_view=False), "margin"),
+         Tuning(lexical=1.5, glossary_sources=("hand",), bare_view=False), "margin"),
     Step("+ 232 glossary entries drawn from the documents' own vocabulary (314 in all)",
-         Tuning(bare_view=False), "margin"),
+         Tuning(lexical=1.5, bare_view=False), "margin"),
     Step("+ abstention also on novelty: share of a Chinese question's words the documents never use",
-         Tuning(bare_view=False), "margin", novelty=True),
-    Step("+ a second vector per chunk without the context header; a chunk scores the better one "
-         "(shipped)", Tuning(), "margin", novelty=True),
+         Tuning(lexical=1.5, bare_view=False), "margin", novelty=True),
+    Step("+ a second vector per chunk without the context header; a chunk scores the better one",
+         Tuning(lexical=1.5), "margin", novelty=True),
+    Step("lexical weight back to 1.0, the dense side being stronger now (shipped)",
+         Tuning(), "margin", novelty=True),
 )
 
 

@@ -59,7 +59,7 @@ class Tuning:
 
     k: int = 60
     dense: float = 1.0
-    lexical: float = 1.5
+    lexical: float = 1.0
     glossary: bool = True
     dense_glossary: bool = True
     mentions: bool = True
