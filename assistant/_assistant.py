@@ -109,7 +109,7 @@ class Assistant:
 
     def _citation(self, hit: Hit, lang: Lang) -> Citation:
         anchor = hit.anchor
-        name = label(anchor, lang) if "#" in anchor and not anchor.endswith("#") else anchor
+        name = label(anchor, lang) if "#" in anchor else anchor  # a naive chunk may cover no unit
         return Citation(anchor, name, hit.chunk.text, hit.score, hit.chunk.covers)
 
     def naive(self) -> NaiveIndex:

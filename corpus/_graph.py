@@ -29,10 +29,6 @@ class References:
                 scored.append((-n, i, unit.anchor))
         return [a for _, _, a in sorted(scored)]
 
-    def points_of(self, row_anchor: str) -> tuple[str, ...]:
-        unit = self._corpus.unit(row_anchor)
-        return unit.row.points if unit.row else ()
-
     def outputs_with_sdg(self, target: str) -> list[str]:
         return [u.anchor for u in self.rows if u.row and target in u.row.sdg_targets]
 

@@ -15,6 +15,7 @@ from ._embedders import (
 )
 from ._glossary import GLOSSARY, expand
 from ._index import MODES, Hit, Index, Mode, Tuning, build_index, open_index, stale_reason
+from ._retriever import IndexRetriever
 from ._store import IndexStateError, Manifest
 from ._tokens import tokens
 
@@ -28,6 +29,7 @@ __all__ = [
     "EmbedderError",
     "Hit",
     "Index",
+    "IndexRetriever",
     "IndexStateError",
     "Manifest",
     "Mode",

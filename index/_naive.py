@@ -43,7 +43,7 @@ class NaiveIndex:
         hits = []
         for doc, score in found:
             covers = tuple(str(a) for a in doc.metadata["covers"])
-            anchor = covers[0] if covers else f"{doc.metadata['doc_id']}#"
+            anchor = covers[0] if covers else str(doc.metadata["doc_id"])  # front matter only
             chunk = Chunk(anchor, doc.page_content, "", covers)
             hits.append(Hit(chunk, float(score), float(score), 0.0))
         return hits

@@ -10,7 +10,7 @@ import json
 import os
 import shutil
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -133,7 +133,3 @@ def read(folder: Path) -> tuple[Manifest, list[Chunk], list[list[str]], Any]:
             f"{len(chunks)} chunks (two per chunk expected); rebuild with: ilo-qa build"
         )
     return manifest, chunks, tokens, index
-
-
-def manifest_dict(m: Manifest) -> dict[str, Any]:
-    return asdict(m)

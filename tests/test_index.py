@@ -181,3 +181,14 @@ def test_novelty_counts_chinese_words_the_documents_never_use(index: Index) -> N
     assert index.novelty("支柱1涉及哪些方面？") == 1 / 3  # 哪些方面: a question phrase
     assert index.novelty("德国双元制职业教育中，学徒每月能拿多少工资？") == 5 / 8
     assert index.novelty("How do I bake bread?") == 0.0
+
+
+def test_langchain_retriever_returns_the_same_hits(index: Index) -> None:
+    from index import IndexRetriever
+
+    question = "哪项产出涉及终身职业发展支持系统？"
+    docs = IndexRetriever(index=index, k=3).invoke(question)
+    hits = index.search(question, 3)
+    assert [d.metadata["anchor"] for d in docs] == [h.anchor for h in hits]
+    assert docs[0].metadata["anchor"] == "GB.346/INS/4#A12"
+    assert docs[0].page_content == hits[0].chunk.text
