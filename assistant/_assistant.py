@@ -77,19 +77,19 @@ class Assistant:
         return self.index.search(question, k, retriever, qvec=qvec)
 
     def refuses(self, question: str, lang: Lang, qvec: np.ndarray | None = None) -> bool:
-        """True when the documents do not cover the question (see `_abstain`)."""
-        margin = self.evidence(question, qvec)
-        if margin == float("inf"):
+        """True when the documents do not cover the question (see `_abstain`). A question
+        that names a paragraph, point or output of theirs, or a pillar's outputs, is about
+        them whatever its similarity scores say."""
+        if self.index.names_structure(question):
             return False
+        margin = self.evidence(question, qvec)
         return self.abstention.abstain(margin, lang, self.index.novelty(question))
 
     def evidence(self, question: str, qvec: np.ndarray | None = None) -> float:
-        """How clearly the question is about these documents: the null-model margin, or
-        +inf when it names a paragraph, point or output of theirs explicitly."""
+        """How clearly the question is about these documents: the null-model margin (what
+        the thresholds are calibrated on)."""
         if qvec is None:
             qvec = self.index.embed(question)
-        if self.index.tuning.mentions and self.index.mentioned(question):
-            return float("inf")
         best = float(self.index.dense_scores(qvec).max())
         return self.abstention.margin(best, qvec)
 

@@ -29,6 +29,16 @@ class References:
                 scored.append((-n, i, unit.anchor))
         return [a for _, _, a in sorted(scored)]
 
+    def outputs_for_pillar(self, pillar: int) -> list[str]:
+        """Rows that name this pillar explicitly (not those marked 全部, all pillars), those
+        mapped to fewest pillars first."""
+        rows = [u for u in self.rows if u.row and u.row.pillars_raw != "全部"
+                and pillar in u.row.pillars]
+        return [u.anchor for u in sorted(rows, key=lambda u: len(u.row.pillars) if u.row else 0)]
+
+    def outputs_for_component(self, component: int) -> list[str]:
+        return [u.anchor for u in self.rows if u.component == component]
+
     def outputs_with_sdg(self, target: str) -> list[str]:
         return [u.anchor for u in self.rows if u.row and target in u.row.sdg_targets]
 

@@ -1,7 +1,8 @@
 """`make calibrate`: set the abstention thresholds from the dev questions.
 
 Per language, the threshold sits just under the weakest in-scope dev question's evidence
-margin, so no dev question that the documents answer is refused; what that costs in
+margin, so no dev question that the documents answer is refused (questions that name a
+unit are left out: they are never refused); what that costs in
 out-of-scope questions let through is printed (and shows in the report on the test part)."""
 
 from __future__ import annotations
@@ -21,16 +22,18 @@ NOVELTY_SAFETY = 0.1
 def fit(assistant: Assistant, questions: Sequence[Question]) -> dict[str, dict[str, float]]:
     """Thresholds per language, with what they refuse among the out-of-scope questions."""
     out: dict[str, dict[str, float]] = {}
+    # Only questions the thresholds apply to: one that names a unit is never refused.
+    scored = [q for q in questions if not assistant.index.names_structure(q.question)]
     for lang in ("zh", "en"):
-        inside = [assistant.evidence(q.question) for q in questions if q.lang == lang and q.in_scope]
-        outside = [assistant.evidence(q.question) for q in questions
+        inside = [assistant.evidence(q.question) for q in scored if q.lang == lang and q.in_scope]
+        outside = [assistant.evidence(q.question) for q in scored
                    if q.lang == lang and not q.in_scope]
         t = round(min(inside) - SAFETY, 4)
         out[lang] = {"threshold": t, "in_scope": len(inside),
                      "out_of_scope_refused": sum(m < t for m in outside),
                      "out_of_scope": len(outside)}
     # Novelty, Chinese only: just above the most novel in-scope dev question.
-    novel_in = [assistant.index.novelty(q.question) for q in questions if q.lang == "zh" and q.in_scope]
+    novel_in = [assistant.index.novelty(q.question) for q in scored if q.lang == "zh" and q.in_scope]
     out["zh_novelty"] = {"threshold": round(max(novel_in) + NOVELTY_SAFETY, 4)}
     return out
 

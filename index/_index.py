@@ -23,7 +23,7 @@ from ._bm25 import BM25
 from ._chunks import Chunk, unit_chunks
 from ._embedders import VectorEmbedder
 from ._glossary import expand
-from ._mentions import resolve
+from ._mentions import preferred, resolve
 from ._tokens import tokens
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -55,7 +55,8 @@ class Tuning:
     for the English ILO terms of a question, to the lexical query (`glossary`) and to the
     text embedded for an English question (`dense_glossary`); `mentions` puts the units a
     question names (a point, a paragraph, an output) first; `bare_view` scores a chunk by
-    the better of its two vectors, with and without the context header."""
+    the better of its two vectors, with and without the context header; `filters` moves
+    the Appendix rows of a pillar or component ahead for a question about outputs."""
 
     k: int = 60
     dense: float = 1.0
@@ -65,6 +66,7 @@ class Tuning:
     mentions: bool = True
     glossary_sources: tuple[str, ...] = ("hand", "documents")
     bare_view: bool = True
+    filters: bool = True
 
 
 class Index:
@@ -140,6 +142,8 @@ class Index:
             score = _rrf(dense, lexical, tuning)
         order = list(np.argsort(-score, kind="stable"))
         if mode == "hybrid" and tuning.mentions:
+            if tuning.filters:
+                order = self._prefer(preferred(question, self.references), order)
             order = self._pin(self.mentioned(question), order)
         order = order[:k]
         return [
@@ -158,6 +162,20 @@ class Index:
     def mentioned(self, question: str) -> list[str]:
         """Chunk anchors the question names explicitly (a point, a paragraph, an output)."""
         return [a for a in resolve(question, self.corpus, self.references) if a in self._position]
+
+    def names_structure(self, question: str) -> bool:
+        """True when the question names a unit, or asks for the outputs of a pillar or
+        component: it is about these documents whatever its similarity scores say."""
+        if not self.tuning.mentions:
+            return False
+        if self.mentioned(question):
+            return True
+        return self.tuning.filters and bool(preferred(question, self.references))
+
+    def _prefer(self, anchors: list[str], order: list[int]) -> list[int]:
+        """Rows a pillar/component filter selects move ahead, keeping their ranked order."""
+        keep = {self._position[a] for a in anchors if a in self._position}
+        return [i for i in order if i in keep] + [i for i in order if i not in keep]
 
     def _pin(self, anchors: list[str], order: list[int]) -> list[int]:
         """Named units first, in the order the structure gives, then the ranked rest."""

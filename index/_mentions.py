@@ -21,6 +21,8 @@ _ROW = re.compile(
 _SDG = re.compile(r"(?:可持续发展目标|\bsdg)\s*(?:target\s*)?(?P<t>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))?)")
 _PB = re.compile(r"(?:计划和预算产出|p&b\s*output|programme and budget output)\s*(?P<o>\d\.\d)")
 _OUTPUT_INTENT = re.compile(r"产出|附录|output|appendix")
+_PILLAR = re.compile(r"(?:支柱|\bpillar)\s*(?P<n>[1-5])(?!\d)")
+_COMPONENT = re.compile(r"(?:要素|\bcomponent)\s*(?P<n>[1-5])(?!\d)")
 
 
 def _points(doc: str, prefix: str, n: str, letters: str) -> list[str]:
@@ -28,6 +30,20 @@ def _points(doc: str, prefix: str, n: str, letters: str) -> list[str]:
     if not found:
         return [f"{doc}#{prefix}{n}"]
     return [f"{doc}#{prefix}{n}.{x}" for x in found]
+
+
+def preferred(question: str, refs: References) -> list[str]:
+    """Appendix rows a question about outputs narrows down by pillar or component ("which
+    outputs fall under pillar 5?"): a filter, not an answer, so the caller ranks them."""
+    q = question.lower()
+    if not _OUTPUT_INTENT.search(q):
+        return []
+    out: list[str] = []
+    for m in _PILLAR.finditer(q):
+        out += refs.outputs_for_pillar(int(m["n"]))
+    for m in _COMPONENT.finditer(q):
+        out += refs.outputs_for_component(int(m["n"]))
+    return list(dict.fromkeys(out))
 
 
 def resolve(question: str, corpus: Corpus, refs: References) -> list[str]:

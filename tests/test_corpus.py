@@ -189,3 +189,23 @@ def test_anchor_containment() -> None:
     assert split_anchor(f"{ILC}#c14.a.vii") == (ILC, "c14.a.vii")
     with pytest.raises(ValueError, match="DOC#LOCATOR"):
         split_anchor("p25")
+
+
+def test_references_between_outputs_points_pillars_and_components(corpus: Corpus) -> None:
+    from corpus import References
+
+    refs = References(corpus)
+    assert len(refs.rows) == 39
+
+    def rows(anchors: list[str]) -> list[str]:
+        return [a.split("#")[1] for a in anchors]
+
+    assert rows(refs.outputs_for_points([f"{ILC}#c14.h"])) == ["A37", "A38", "A39"]
+    assert rows(refs.outputs_for_points([f"{ILC}#c13"])) == ["A6", "A12", "A29"]
+    assert rows(refs.outputs_for_points([f"{ILC}#c12.a", f"{ILC}#c12.b"])) == ["A1"]
+    assert rows(refs.outputs_for_pillar(5)) == ["A5", "A6", "A27", "A8", "A28"]
+    assert rows(refs.outputs_for_pillar(2)) == ["A3"]
+    assert rows(refs.outputs_for_component(3)) == ["A29", "A30", "A31", "A32"]
+    assert rows(refs.outputs_with_sdg("9.3")) == ["A8"]
+    assert rows(refs.outputs_with_pb("2.1")) == ["A33", "A34"]
+    assert rows(refs.leaves_under(f"{GB}#p25")) == ["p25.a", "p25.b", "p25.c"]

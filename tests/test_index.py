@@ -192,3 +192,24 @@ def test_langchain_retriever_returns_the_same_hits(index: Index) -> None:
     assert [d.metadata["anchor"] for d in docs] == [h.anchor for h in hits]
     assert docs[0].metadata["anchor"] == "GB.346/INS/4#A12"
     assert docs[0].page_content == hits[0].chunk.text
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "ordered"),
+    [
+        ("结论第14段(h)对应哪些高级别产出？", ["A37", "A38", "A39", "c14.h"], True),
+        ("Conclusions point 12(h) — which Appendix outputs map to it?", ["A7", "A11", "A14", "c12.h"], True),
+        ("哪项产出对应可持续发展目标9.3？", ["A8"], True),
+        ("What does paragraph 25(a) say?", ["p25.a"], True),
+        ("Which high-level output is mapped to pillar 2 alone?", ["A3"], True),
+        # A filter, not a pin: the component's rows come first, in ranked order.
+        ("要素3下面有哪些产出？", ["A29", "A30", "A31", "A32"], False),
+    ],
+)
+def test_units_a_question_names_come_first(
+    index: Index, question: str, first: list[str], ordered: bool
+) -> None:
+    got = [h.anchor.split("#")[1] for h in index.search(question, 5)][: len(first)]
+    assert got == first if ordered else sorted(got) == sorted(first)
+    assert index.names_structure(question)
+    assert not index.names_structure("What does pillar 2 say about the care economy?")
