@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from corpus import Corpus, label, load_corpus
-from index import Hit, Index, VectorEmbedder, make_embedder, open_index
+from index import Hit, Index, VectorEmbedder, make_embedder, naive_index, open_index
 
 from ._abstain import Abstention
 from ._answer import Answer, Citation, Lang, QuestionError
@@ -21,7 +21,7 @@ from ._lang import detect
 from ._settings import Retriever, Settings
 
 if TYPE_CHECKING:
-    from index._naive import NaiveIndex
+    from index import NaiveIndex
 
 RETRIEVERS: tuple[Retriever, ...] = ("hybrid", "dense", "bm25", "naive")
 MAX_K = 50
@@ -116,9 +116,7 @@ class Assistant:
         """The textbook baseline, built in memory on first use."""
         with self._naive_lock:
             if self._naive is None:
-                from index._naive import NaiveIndex
-
-                self._naive = NaiveIndex(self.corpus, self.embedder)
+                self._naive = naive_index(self.corpus, self.embedder)
             return self._naive
 
     def timed_embedding(self, question: str) -> float:

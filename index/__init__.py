@@ -3,6 +3,8 @@
 Public verbs: `build_index()`, `open_index()`, `Index.search()`; embedders from
 `make_embedder()`; `naive_index()` is the textbook LangChain baseline for comparison."""
 
+from typing import TYPE_CHECKING
+
 from ._bm25 import BM25
 from ._chunks import Chunk, context, unit_chunks
 from ._embedders import (
@@ -19,6 +21,29 @@ from ._retriever import IndexRetriever
 from ._store import IndexStateError, Manifest
 from ._tokens import tokens
 
+if TYPE_CHECKING:
+    from corpus import Corpus
+
+    from ._naive import NaiveIndex
+
+
+def __getattr__(name: str) -> object:
+    """`NaiveIndex` is imported on first use only (see `naive_index`)."""
+    if name == "NaiveIndex":
+        from ._naive import NaiveIndex
+
+        return NaiveIndex
+    raise AttributeError(f"module 'index' has no attribute {name!r}")
+
+
+def naive_index(corpus: "Corpus", embedder: VectorEmbedder) -> "NaiveIndex":
+    """The textbook LangChain baseline, imported on demand (langchain-community is slow to
+    import and only the evaluation needs it)."""
+    from ._naive import NaiveIndex
+
+    return NaiveIndex(corpus, embedder)
+
+
 __all__ = [
     "BM25",
     "DEFAULT_EMBEDDER",
@@ -33,6 +58,7 @@ __all__ = [
     "IndexStateError",
     "Manifest",
     "Mode",
+    "NaiveIndex",
     "SentenceTransformerEmbeddings",
     "Tuning",
     "VectorEmbedder",
@@ -40,6 +66,7 @@ __all__ = [
     "context",
     "expand",
     "make_embedder",
+    "naive_index",
     "open_index",
     "stale_reason",
     "tokens",

@@ -162,7 +162,7 @@ def test_unit_chunks_cover_their_own_anchor(corpus: Corpus) -> None:
 
 
 def test_glossary_file(corpus: Corpus) -> None:
-    from index._glossary import GLOSSARY
+    from index import GLOSSARY
 
     assert len(GLOSSARY) == 314
     assert sum(1 for source, _, _ in GLOSSARY if source == "hand") == 82
