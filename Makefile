@@ -32,6 +32,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench
+	$(BIN)/python -m tests.bench_ui
 
 eval: $(STAMP)
 	$(BIN)/python -m evals.report
