@@ -29,6 +29,10 @@ class References:
                 scored.append((-n, i, unit.anchor))
         return [a for _, _, a in sorted(scored)]
 
+    def outputs_without_points(self) -> list[str]:
+        """Rows whose "corresponding points" column reads 未具体提及 (none given)."""
+        return [u.anchor for u in self.rows if u.row and not u.row.points]
+
     def outputs_for_pillar(self, pillar: int) -> list[str]:
         """Rows that name this pillar explicitly (not those marked 全部, all pillars), those
         mapped to fewest pillars first."""

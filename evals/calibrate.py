@@ -1,8 +1,8 @@
 """`make calibrate`: set the abstention thresholds from the dev questions.
 
-Per language, the threshold sits just under the weakest in-scope dev question's evidence
-margin, so no dev question that the documents answer is refused (questions that name a
-unit are left out: they are never refused); what that costs in
+Per language, the threshold is the highest that refuses at most 2 % of the in-scope dev
+questions (below the 3 % target, for headroom), so one odd question does not set it
+alone (questions that name a unit are left out: they are never refused); what that costs in
 out-of-scope questions let through is printed (and shows in the report on the test part)."""
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from assistant import CALIBRATION, Assistant, Settings
 from ._gold import DEV, Question, read_questions
 
 SAFETY = 0.005
+MAX_FALSE_ABSTENTION = 0.02
 NOVELTY_SAFETY = 0.1
 
 
@@ -28,12 +29,16 @@ def fit(assistant: Assistant, questions: Sequence[Question]) -> dict[str, dict[s
         inside = [assistant.evidence(q.question) for q in scored if q.lang == lang and q.in_scope]
         outside = [assistant.evidence(q.question) for q in scored
                    if q.lang == lang and not q.in_scope]
-        t = round(min(inside) - SAFETY, 4)
+        allowed = int(MAX_FALSE_ABSTENTION * len(inside))
+        t = round(sorted(inside)[allowed] - SAFETY, 4)
         out[lang] = {"threshold": t, "in_scope": len(inside),
                      "out_of_scope_refused": sum(m < t for m in outside),
                      "out_of_scope": len(outside)}
-    # Novelty, Chinese only: just above the most novel in-scope dev question.
-    novel_in = [assistant.index.novelty(q.question) for q in scored if q.lang == "zh" and q.in_scope]
+    # Novelty, Chinese only: just above the most novel in-scope dev question that the margin
+    # lets through, so the two rules together refuse no more than the margin alone.
+    passed = [q for q in scored if q.lang == "zh" and q.in_scope
+              and assistant.evidence(q.question) >= out["zh"]["threshold"]]
+    novel_in = [assistant.index.novelty(q.question) for q in passed]
     out["zh_novelty"] = {"threshold": round(max(novel_in) + NOVELTY_SAFETY, 4)}
     return out
 

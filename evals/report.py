@@ -52,8 +52,9 @@ HISTORY: tuple[Step, ...] = (
          Tuning(lexical=1.5, filters=False), "margin", novelty=True),
     Step("lexical weight back to 1.0, the dense side being stronger now",
          Tuning(filters=False), "margin", novelty=True),
-    Step("+ questions about the outputs of pillar N / component N: those rows first, never "
-         "abstained (shipped)", Tuning(), "margin", novelty=True),
+    Step("+ questions about the outputs of pillar N / component N, or outputs without a "
+         "Conclusions point: those rows first, never abstained (shipped)",
+         Tuning(), "margin", novelty=True),
 )
 
 

@@ -21,6 +21,10 @@ _ROW = re.compile(
 _SDG = re.compile(r"(?:可持续发展目标|\bsdg)\s*(?:target\s*)?(?P<t>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))?)")
 _PB = re.compile(r"(?:计划和预算产出|p&b\s*output|programme and budget output)\s*(?P<o>\d\.\d)")
 _OUTPUT_INTENT = re.compile(r"产出|附录|output|appendix")
+_NO_POINT = re.compile(
+    r"未具体提及|没有(?:对应|具体)|不对应|无对应|no (?:corresponding|particular|specific) point"
+    r"|not (?:tied|linked|mapped|matched) to any|without (?:a|any) (?:corresponding )?point"
+)
 _PILLAR = re.compile(r"(?:支柱|\bpillar)\s*(?P<n>[1-5])(?!\d)")
 _COMPONENT = re.compile(r"(?:要素|\bcomponent)\s*(?P<n>[1-5])(?!\d)")
 
@@ -34,11 +38,14 @@ def _points(doc: str, prefix: str, n: str, letters: str) -> list[str]:
 
 def preferred(question: str, refs: References) -> list[str]:
     """Appendix rows a question about outputs narrows down by pillar or component ("which
-    outputs fall under pillar 5?"): a filter, not an answer, so the caller ranks them."""
+    outputs fall under pillar 5?") or by having no Conclusions point: a filter, not an
+    answer, so the caller ranks them."""
     q = question.lower()
     if not _OUTPUT_INTENT.search(q):
         return []
     out: list[str] = []
+    if _NO_POINT.search(q):
+        out += refs.outputs_without_points()
     for m in _PILLAR.finditer(q):
         out += refs.outputs_for_pillar(int(m["n"]))
     for m in _COMPONENT.finditer(q):

@@ -206,6 +206,7 @@ def test_references_between_outputs_points_pillars_and_components(corpus: Corpus
     assert rows(refs.outputs_for_pillar(5)) == ["A5", "A6", "A27", "A8", "A28"]
     assert rows(refs.outputs_for_pillar(2)) == ["A3"]
     assert rows(refs.outputs_for_component(3)) == ["A29", "A30", "A31", "A32"]
+    assert rows(refs.outputs_without_points()) == ["A30", "A32", "A36"]
     assert rows(refs.outputs_with_sdg("9.3")) == ["A8"]
     assert rows(refs.outputs_with_pb("2.1")) == ["A33", "A34"]
     assert rows(refs.leaves_under(f"{GB}#p25")) == ["p25.a", "p25.b", "p25.c"]

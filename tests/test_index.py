@@ -204,6 +204,7 @@ def test_langchain_retriever_returns_the_same_hits(index: Index) -> None:
         ("Which high-level output is mapped to pillar 2 alone?", ["A3"], True),
         # A filter, not a pin: the component's rows come first, in ranked order.
         ("要素3下面有哪些产出？", ["A29", "A30", "A31", "A32"], False),
+        ("哪些产出在结论中没有对应要点？", ["A30", "A32", "A36"], False),
     ],
 )
 def test_units_a_question_names_come_first(
