@@ -66,7 +66,7 @@ class Assistant:
         return q
 
     def retrieve(
-        self, question: str, k: int, retriever: Retriever, qvec: np.ndarray
+        self, question: str, k: int, retriever: Retriever, dense: np.ndarray
     ) -> list[Hit]:
         if retriever == "naive":
             return self.naive().search(question, k)
@@ -74,24 +74,22 @@ class Assistant:
             raise QuestionError(
                 f"unknown retriever {retriever!r}; use one of {', '.join(RETRIEVERS)}"
             )
-        return self.index.search(question, k, retriever, qvec=qvec)
+        return self.index.search(question, k, retriever, dense=dense)
 
-    def refuses(self, question: str, lang: Lang, qvec: np.ndarray | None = None) -> bool:
+    def refuses(self, question: str, lang: Lang, qvec: np.ndarray, dense: np.ndarray) -> bool:
         """True when the documents do not cover the question (see `_abstain`). A question
         that names a paragraph, point or output of theirs, or a pillar's outputs, is about
         them whatever its similarity scores say."""
         if self.index.names_structure(question):
             return False
-        margin = self.evidence(question, qvec)
+        margin = self.abstention.margin(float(dense.max()), qvec)
         return self.abstention.abstain(margin, lang, self.index.novelty(question))
 
-    def evidence(self, question: str, qvec: np.ndarray | None = None) -> float:
+    def evidence(self, question: str) -> float:
         """How clearly the question is about these documents: the null-model margin (what
         the thresholds are calibrated on)."""
-        if qvec is None:
-            qvec = self.index.embed(question)
-        best = float(self.index.dense_scores(qvec).max())
-        return self.abstention.margin(best, qvec)
+        qvec = self.index.embed(question)
+        return self.abstention.margin(float(self.index.dense_scores(qvec).max()), qvec)
 
     def ask(self, question: str, k: int | None = None, retriever: Retriever | None = None) -> Answer:
         """Retrieve the k best units, abstain if the evidence is weak, else write an answer."""
@@ -100,8 +98,9 @@ class Assistant:
         q = self.check(question, k)
         lang = detect(q)
         qvec = self.index.embed(q)
-        hits = self.retrieve(q, k, retriever, qvec)
-        if not hits or self.refuses(q, lang, qvec):
+        dense = self.index.dense_scores(qvec)
+        hits = self.retrieve(q, k, retriever, dense)
+        if not hits or self.refuses(q, lang, qvec, dense):
             return Answer(q, ABSTAIN[lang], True, "extractive", (), lang)
         citations = tuple(self._citation(h, lang) for h in hits)
         written = self.answerer.write(q, lang, citations)

@@ -1,11 +1,10 @@
 """Evaluation: gold questions, metrics, runs and the report. Uses only `assistant`'s API."""
 
-from ._gold import DEFAULT, DEV, TEST, GoldError, Question, default_questions, read_questions
+from ._gold import DEV, TEST, GoldError, Question, default_questions, read_questions
 from ._metrics import Outcome, first_rank, lenient_match, report, strict_match, summarize
 from ._run import evaluate, run
 
 __all__ = [
-    "DEFAULT",
     "DEV",
     "TEST",
     "GoldError",

@@ -10,7 +10,6 @@ from typing import Literal
 DATA = Path(__file__).parent
 DEV = DATA / "gold_dev.jsonl"
 TEST = DATA / "gold_test.jsonl"
-DEFAULT = (DEV, TEST)
 
 QType = Literal["fact", "mandate", "out_of_scope"]
 

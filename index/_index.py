@@ -4,8 +4,8 @@ reciprocal-rank fusion."""
 
 from __future__ import annotations
 
+import functools
 import platform
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,10 +24,9 @@ from ._chunks import Chunk, unit_chunks
 from ._embedders import VectorEmbedder
 from ._glossary import expand
 from ._mentions import preferred, resolve
-from ._tokens import tokens
+from ._tokens import CJK, tokens
 
 Mode = Literal["hybrid", "dense", "bm25"]
-_CJK = re.compile(r"[\u3400-\u9fff]")
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "bm25")
 Progress = Callable[[int, int], None]
 
@@ -95,7 +94,7 @@ class Index:
     def embed(self, question: str) -> np.ndarray:
         """The query vector; an English question carries its glossary terms in Chinese,
         which pulls it towards the Chinese paragraphs it is about."""
-        if self.tuning.dense_glossary and not _CJK.search(question):
+        if self.tuning.dense_glossary and not CJK.search(question):
             extra = expand(question, self.tuning.glossary_sources)
             if extra:
                 question = f"{question} {' '.join(extra)}"
@@ -124,15 +123,16 @@ class Index:
 
     def search(
         self, question: str, k: int = 5, mode: Mode = "hybrid", *,
-        qvec: np.ndarray | None = None, tuning: Tuning | None = None,
+        qvec: np.ndarray | None = None, dense: np.ndarray | None = None,
+        tuning: Tuning | None = None,
     ) -> list[Hit]:
-        """The k best chunks for a question, best first."""
+        """The k best chunks for a question, best first. A caller that already has the
+        query vector or its dense scores passes them, so nothing is computed twice."""
         if mode not in MODES:
             raise ValueError(f"unknown retrieval mode {mode!r}; use one of {', '.join(MODES)}")
         tuning = tuning or self.tuning
-        if qvec is None:
-            qvec = self.embed(question)
-        dense = self.dense_scores(qvec)
+        if dense is None:
+            dense = self.dense_scores(self.embed(question) if qvec is None else qvec)
         lexical = self.lexical_scores(question) if mode != "dense" else np.zeros_like(dense)
         if mode == "dense":
             score = dense
@@ -143,7 +143,7 @@ class Index:
         order = list(np.argsort(-score, kind="stable"))
         if mode == "hybrid" and tuning.mentions:
             if tuning.filters:
-                order = self._prefer(preferred(question, self.references), order)
+                order = self._prefer(self._preferred(question), order)
             order = self._pin(self.mentioned(question), order)
         order = order[:k]
         return [
@@ -154,14 +154,22 @@ class Index:
     def novelty(self, question: str) -> float:
         """Share of the question's Chinese content words (two characters or more) that occur
         nowhere in the indexed text: high when it asks about things the documents never name."""
-        words = [t for t in tokens(question) if len(t) > 1 and _CJK.match(t)]
+        words = [t for t in tokens(question) if len(t) > 1 and CJK.match(t)]
         if not words:
             return 0.0
         return sum(1 for t in words if not self._bm25.idf(t)) / len(words)
 
     def mentioned(self, question: str) -> list[str]:
         """Chunk anchors the question names explicitly (a point, a paragraph, an output)."""
-        return [a for a in resolve(question, self.corpus, self.references) if a in self._position]
+        return list(self._mentioned(question))
+
+    @functools.lru_cache(maxsize=256)  # noqa: B019 - one Index per process; asked twice per question
+    def _mentioned(self, question: str) -> tuple[str, ...]:
+        return tuple(a for a in resolve(question, self.corpus, self.references) if a in self._position)
+
+    @functools.lru_cache(maxsize=256)  # noqa: B019 - as above
+    def _preferred(self, question: str) -> tuple[str, ...]:
+        return tuple(preferred(question, self.references))
 
     def names_structure(self, question: str) -> bool:
         """True when the question names a unit, or asks for the outputs of a pillar or
@@ -170,9 +178,9 @@ class Index:
             return False
         if self.mentioned(question):
             return True
-        return self.tuning.filters and bool(preferred(question, self.references))
+        return self.tuning.filters and bool(self._preferred(question))
 
-    def _prefer(self, anchors: list[str], order: list[int]) -> list[int]:
+    def _prefer(self, anchors: tuple[str, ...], order: list[int]) -> list[int]:
         """Rows a pillar/component filter selects move ahead, keeping their ranked order."""
         keep = {self._position[a] for a in anchors if a in self._position}
         return [i for i in order if i in keep] + [i for i in order if i not in keep]

@@ -11,7 +11,7 @@ import threading
 from typing import Any
 
 _WORD = re.compile(r"[a-z0-9]+(?:[.\-][a-z0-9]+)*|[\u3400-\u9fff]+")
-_CJK = re.compile(r"[\u3400-\u9fff]")
+CJK = re.compile(r"[\u3400-\u9fff]")
 # Function words that carry no topic in these documents.
 _STOP = frozenset(
     (
@@ -47,7 +47,7 @@ def tokens(text: str) -> list[str]:
     out: list[str] = []
     for m in _WORD.finditer(text.lower()):
         piece = m.group()
-        if _CJK.match(piece):
+        if CJK.match(piece):
             out.extend(w for w in _tokenizer().cut(piece, HMM=False) if w not in _STOP)
         elif piece not in _STOP:
             out.append(piece)
