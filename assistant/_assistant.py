@@ -47,7 +47,7 @@ class Assistant:
             settings.index_dir, self.corpus, self.embedder, build=build, progress=progress
         )
         self.answerer: Answerer = answerer or ExtractiveAnswerer()
-        self.abstention = Abstention.for_embedder(self.embedder)
+        self.abstention = Abstention.for_embedder(self.embedder, cache_dir=settings.home / "cache")
         self._naive: NaiveIndex | None = None
         self._naive_lock = threading.Lock()
 

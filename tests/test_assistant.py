@@ -3,6 +3,8 @@ abstention on the starter questions, and clear errors for bad input."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant import ABSTAIN, Assistant, QuestionError
@@ -113,3 +115,28 @@ def test_abstention_rule(assistant: Assistant) -> None:
     assert rule.abstain(0.1, "zh", novelty=0.6) and not rule.abstain(0.1, "zh", novelty=0.5)
     assert not rule.abstain(0.1, "en", novelty=1.0)  # novelty is not scored for English
     assert not Abstention(assistant.embedder, {}).abstain(-1.0, "zh")  # uncalibrated
+
+
+def test_null_model_vectors_are_cached_as_plain_npy(assistant: Assistant, tmp_path: Path) -> None:
+    import numpy as np
+
+    from assistant import Abstention
+
+    calls: list[int] = []
+    real = assistant.embedder.passages
+
+    class Counting:
+        id, dim = assistant.embedder.id, assistant.embedder.dim
+
+        def passages(self, texts: list[str]) -> np.ndarray:
+            calls.append(len(texts))
+            return real(texts)
+
+    first = Abstention(Counting(), {}, cache_dir=tmp_path).background()  # type: ignore[arg-type]
+    files = list(tmp_path.glob("null-model-*.npy"))
+    assert calls == [24] and len(files) == 1
+    again = Abstention(Counting(), {}, cache_dir=tmp_path).background()  # type: ignore[arg-type]
+    assert calls == [24] and np.array_equal(first, again)
+    files[0].write_bytes(b"damaged")
+    Abstention(Counting(), {}, cache_dir=tmp_path).background()  # type: ignore[arg-type]
+    assert calls == [24, 24]
