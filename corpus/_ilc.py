@@ -16,13 +16,13 @@ _CONCLUSIONS = re.compile(r"^关于技能和终身学习的一般性讨论的结
 _SECTION = re.compile(r"^(?P<roman>I|II|III|IV)\.\s+(?P<title>.+)$")
 _PARA = re.compile(r"^(?P<n>\d{1,2})\.\s*")
 _MARK = re.compile(r"^\((?P<mark>[a-z]+)\)\s*")
+_PREAMBLE = re.compile(r"^国际劳工组织大会")
 
 
 def parse(text: str) -> tuple[tuple[Unit, ...], str]:
     """Units of ILC.109/Res in reading order, and the Resolution's preamble."""
     resolution: list[Draft] = []
     conclusions: list[Draft] = []
-    head: list[str] = []
     preamble: list[str] = []
     paras = resolution
     section = "决议"
@@ -50,8 +50,10 @@ def parse(text: str) -> tuple[tuple[Unit, ...], str]:
             current.add(*line.tail(m.end()))
             continue
         if current is None:
-            # Before the first paragraph: the title block, then the preamble.
-            (preamble if head and len(head) >= 3 else head).append(body)
+            # Before the first paragraph: the title block, then the preamble that opens
+            # with "国际劳工组织大会…" and runs until r1.
+            if preamble or _PREAMBLE.match(body):
+                preamble.append(body)
             continue
         current.add(line.start, line.end, body)
 

@@ -61,7 +61,8 @@ HISTORY: tuple[Step, ...] = (
 def _configure(a: Assistant, step: Step, dev: Sequence[Question]) -> None:
     """Set a step's knobs and calibrate its abstention on dev, as `make calibrate` does."""
     a.index.tuning = step.tuning
-    a.abstention = Abstention(a.embedder, {}, signal="cosine" if step.signal == "cosine" else "margin")
+    a.abstention = Abstention(a.embedder, {}, signal="cosine" if step.signal == "cosine" else "margin",
+                              cache_dir=a.abstention.cache_dir)
     fitted = {key: v["threshold"] for key, v in fit(a, dev).items()}
     if not step.novelty:
         fitted.pop("zh_novelty", None)
