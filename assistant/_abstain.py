@@ -1,6 +1,7 @@
 """When to say that the documents do not cover a question.
 
-Two signals. The main one is a margin of dense similarities (below). The second, for
+Two similarity signals, here; the questions they cannot catch (on topic, but asking for
+what the documents lack) are `_scope`'s. The main one is a margin of dense similarities (below). The second, for
 Chinese questions only, is novelty: the share of the question's words that the documents
 never use ("德国", "工资", "失业率"); English questions are not scored on it because their
 words are English while the documents are Chinese.
@@ -43,6 +44,7 @@ class Abstention:
     embedder: VectorEmbedder
     thresholds: dict[str, float]
     signal: Literal["margin", "cosine"] = "margin"
+    scope: bool = True  # also refuse what `_scope` finds the documents lack
     cache_dir: Path | None = None
     _background: np.ndarray | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)

@@ -32,6 +32,7 @@ class Answer:
     backend: str
     citations: tuple[Citation, ...]
     lang: Lang = "zh"
+    reason: str = ""  # why it abstained (for reports and logs; not part of the JSON)
 
     def to_json(self) -> dict[str, Any]:
         """The object `ilo-qa ask --json` prints and the UI's `/ask` endpoint returns."""

@@ -18,6 +18,7 @@ from ._abstain import Abstention
 from ._answer import Answer, Citation, Lang, QuestionError
 from ._extractive import ABSTAIN, Answerer, ExtractiveAnswerer
 from ._lang import detect
+from ._scope import Scope
 from ._settings import Retriever, Settings
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ class Assistant:
         )
         self.answerer: Answerer = answerer or ExtractiveAnswerer()
         self.abstention = Abstention.for_embedder(self.embedder, cache_dir=settings.home / "cache")
+        self.scope = Scope.of(self.corpus)
         self._naive: NaiveIndex | None = None
         self._naive_lock = threading.Lock()
 
@@ -76,14 +78,20 @@ class Assistant:
             )
         return self.index.search(question, k, retriever, dense=dense)
 
-    def refuses(self, question: str, lang: Lang, qvec: np.ndarray, dense: np.ndarray) -> bool:
-        """True when the documents do not cover the question (see `_abstain`). A question
-        that names a paragraph, point or output of theirs, or a pillar's outputs, is about
-        them whatever its similarity scores say."""
+    def refuses(
+        self, question: str, lang: Lang, qvec: np.ndarray, dense: np.ndarray, hits: list[Hit]
+    ) -> str | None:
+        """Why the documents do not cover the question, or None (see `_abstain` and
+        `_scope`). A question that names a paragraph, point or output of theirs, or a
+        pillar's outputs, is about them whatever its similarity scores say."""
         if self.index.names_structure(question):
-            return False
+            return None
         margin = self.abstention.margin(float(dense.max()), qvec)
-        return self.abstention.abstain(margin, lang, self.index.novelty(question))
+        if self.abstention.abstain(margin, lang, self.index.novelty(question)):
+            return "weak evidence: the question is not close enough to any paragraph"
+        if self.abstention.scope:
+            return self.scope.lacks(question, [h.chunk.text for h in hits])
+        return None
 
     def evidence(self, question: str) -> float:
         """How clearly the question is about these documents: the null-model margin (what
@@ -100,8 +108,9 @@ class Assistant:
         qvec = self.index.embed(q)
         dense = self.index.dense_scores(qvec)
         hits = self.retrieve(q, k, retriever, dense)
-        if not hits or self.refuses(q, lang, qvec, dense):
-            return Answer(q, ABSTAIN[lang], True, "extractive", (), lang)
+        reason = self.refuses(q, lang, qvec, dense, hits) if hits else "nothing retrieved"
+        if reason:
+            return Answer(q, ABSTAIN[lang], True, "extractive", (), lang, reason)
         citations = tuple(self._citation(h, lang) for h in hits)
         written = self.answerer.write(q, lang, citations)
         return Answer(q, written.text, False, written.backend, citations, lang)

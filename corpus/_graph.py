@@ -33,11 +33,11 @@ class References:
         """Rows whose "corresponding points" column reads 未具体提及 (none given)."""
         return [u.anchor for u in self.rows if u.row and not u.row.points]
 
-    def outputs_for_pillar(self, pillar: int) -> list[str]:
+    def outputs_for_pillar(self, pillar: int, only: bool = False) -> list[str]:
         """Rows that name this pillar explicitly (not those marked 全部, all pillars), those
-        mapped to fewest pillars first."""
+        mapped to fewest pillars first; with `only`, the rows mapped to this pillar alone."""
         rows = [u for u in self.rows if u.row and u.row.pillars_raw != "全部"
-                and pillar in u.row.pillars]
+                and pillar in u.row.pillars and (not only or len(u.row.pillars) == 1)]
         return [u.anchor for u in sorted(rows, key=lambda u: len(u.row.pillars) if u.row else 0)]
 
     def outputs_for_component(self, component: int) -> list[str]:

@@ -15,7 +15,7 @@ from ._embedders import (
     VectorEmbedder,
     make_embedder,
 )
-from ._glossary import GLOSSARY, expand
+from ._glossary import GLOSSARY, SOURCES, expand, unknown_words
 from ._index import MODES, Hit, Index, Mode, Tuning, build_index, open_index, stale_reason
 from ._retriever import IndexRetriever
 from ._store import IndexStateError, Manifest
@@ -49,6 +49,7 @@ __all__ = [
     "DEFAULT_EMBEDDER",
     "GLOSSARY",
     "MODES",
+    "SOURCES",
     "Chunk",
     "E5Q4Embeddings",
     "EmbedderError",
@@ -71,4 +72,5 @@ __all__ = [
     "stale_reason",
     "tokens",
     "unit_chunks",
+    "unknown_words",
 ]

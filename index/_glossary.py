@@ -11,7 +11,7 @@ GLOSSARY_FILE = Path(__file__).with_name("glossary.json")
 
 
 Entry = tuple[str, tuple[str, ...], tuple[str, ...]]  # (source, English, Chinese)
-SOURCES = ("hand", "documents")
+SOURCES = ("hand", "documents", "lexicon", "generic")
 
 
 def _load(path: Path = GLOSSARY_FILE) -> tuple[Entry, ...]:
@@ -25,14 +25,35 @@ _PATTERNS = tuple(
     (
         source,
         re.compile(
-            r"(?<![a-z0-9])"
+            r"(?<![a-z0-9])(?:"
             + "|".join(re.escape(e) for e in sorted(en, key=len, reverse=True))
-            + r"(?![a-z0-9])"
+            + r")(?![a-z0-9])"
         ),
         zh,
     )
     for source, en, zh in GLOSSARY
 )
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def _first_words() -> dict[str, tuple[int, ...]]:
+    """Entries by the first word of each of their English terms: a term can only match a
+    text that has its first word, so a question tries a few dozen patterns, not a thousand."""
+    table: dict[str, list[int]] = {}
+    for i, (_source, en, _zh) in enumerate(GLOSSARY):
+        for term in en:
+            first = _WORDS.search(term)
+            if first is not None and i not in table.setdefault(first.group(), []):
+                table[first.group()].append(i)
+    return {w: tuple(ix) for w, ix in table.items()}
+
+
+_BY_FIRST_WORD = _first_words()
+
+
+def _candidates(low: str) -> list[int]:
+    found = {i for w in set(_WORDS.findall(low)) for i in _BY_FIRST_WORD.get(w, ())}
+    return sorted(found)
 
 
 def expand(question: str, sources: tuple[str, ...] = SOURCES) -> list[str]:
@@ -40,7 +61,21 @@ def expand(question: str, sources: tuple[str, ...] = SOURCES) -> list[str]:
     `sources` picks the parts of the glossary to use (the report measures each)."""
     low = question.lower()
     out: list[str] = []
-    for source, pattern, zh in _PATTERNS:
+    for i in _candidates(low):
+        source, pattern, zh = _PATTERNS[i]
         if source in sources and pattern.search(low):
             out.extend(t for t in zh if t not in out)
     return out
+
+
+_CONNECTORS = re.compile(r"\b(?:of|the|and|for|on|in|to)\b|['’]s\b|[^\w\s-]")
+
+
+def unknown_words(name: str) -> list[str]:
+    """The words of an English name (`UNESCO's Global Education Monitoring Report`) that no
+    glossary entry accounts for: what is left after removing every glossary term (all
+    parts) and the connecting words. Empty when the glossary knows the whole name."""
+    low = name.lower()
+    for i in _candidates(low):
+        low = _PATTERNS[i][1].sub(" ", low)
+    return _CONNECTORS.sub(" ", low).split()

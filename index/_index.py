@@ -22,8 +22,8 @@ from . import _store
 from ._bm25 import BM25
 from ._chunks import Chunk, unit_chunks
 from ._embedders import VectorEmbedder
-from ._glossary import expand
-from ._mentions import preferred, resolve
+from ._glossary import SOURCES, expand
+from ._mentions import asks_for_output, preferred, resolve
 from ._tokens import CJK, tokens
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -55,7 +55,8 @@ class Tuning:
     text embedded for an English question (`dense_glossary`); `mentions` puts the units a
     question names (a point, a paragraph, an output) first; `bare_view` scores a chunk by
     the better of its two vectors, with and without the context header; `filters` moves
-    the Appendix rows of a pillar or component ahead for a question about outputs."""
+    the Appendix rows of a pillar or component ahead for a question about outputs;
+    `rows_first` puts the well-ranked Appendix rows first for a "which output" question."""
 
     k: int = 60
     dense: float = 1.0
@@ -63,9 +64,10 @@ class Tuning:
     glossary: bool = True
     dense_glossary: bool = True
     mentions: bool = True
-    glossary_sources: tuple[str, ...] = ("hand", "documents")
+    glossary_sources: tuple[str, ...] = SOURCES
     bare_view: bool = True
     filters: bool = True
+    rows_first: bool = True
 
 
 class Index:
@@ -86,6 +88,10 @@ class Index:
         self._faiss = faiss_index
         self._bm25 = BM25(chunk_tokens)
         self._position = {c.anchor: i for i, c in enumerate(self.chunks)}
+        self._rows = frozenset(
+            i for i, c in enumerate(self.chunks)
+            if (u := corpus.get(c.anchor)) is not None and u.kind == "row"
+        )
         self.tuning = Tuning()
 
     def __len__(self) -> int:
@@ -141,6 +147,8 @@ class Index:
         else:
             score = _rrf(dense, lexical, tuning)
         order = list(np.argsort(-score, kind="stable"))
+        if mode == "hybrid" and tuning.rows_first and asks_for_output(question):
+            order = self._rows_first(order)
         if mode == "hybrid" and tuning.mentions:
             if tuning.filters:
                 order = self._prefer(self._preferred(question), order)
@@ -184,6 +192,13 @@ class Index:
         """Rows a pillar/component filter selects move ahead, keeping their ranked order."""
         keep = {self._position[a] for a in anchors if a in self._position}
         return [i for i in order if i in keep] + [i for i in order if i not in keep]
+
+    def _rows_first(self, order: list[int], window: int = 10) -> list[int]:
+        """Appendix rows among the top `window` move ahead, keeping their ranked order; a
+        row ranked lower stays where it is (it is not what the question is about)."""
+        rows = [i for i in order[:window] if i in self._rows]
+        taken = set(rows)
+        return rows + [i for i in order if i not in taken]
 
     def _pin(self, anchors: list[str], order: list[int]) -> list[int]:
         """Named units first, in the order the structure gives, then the ranked rest."""

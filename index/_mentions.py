@@ -26,7 +26,18 @@ _NO_POINT = re.compile(
     r"|not (?:tied|linked|mapped|matched) to any|without (?:a|any) (?:corresponding )?point"
 )
 _PILLAR = re.compile(r"(?:支柱|\bpillar)\s*(?P<n>[1-5])(?!\d)")
+_ONLY = re.compile(r"只|仅|\bonly\b|\bsolely\b|\bexclusively\b")
 _COMPONENT = re.compile(r"(?:要素|\bcomponent)\s*(?P<n>[1-5])(?!\d)")
+
+
+_ASKS_OUTPUT = re.compile(
+    r"哪(?:一|些|个)?项?(?:高级别)?产出|\bwhich (?:[\w-]+ )?outputs?\b|\bwhat outputs?\b"
+)
+
+
+def asks_for_output(question: str) -> bool:
+    """"Which output …?": the answer is an Appendix row, whatever else also matches."""
+    return bool(_ASKS_OUTPUT.search(question.lower()))
 
 
 def _points(doc: str, prefix: str, n: str, letters: str) -> list[str]:
@@ -46,8 +57,9 @@ def preferred(question: str, refs: References) -> list[str]:
     out: list[str] = []
     if _NO_POINT.search(q):
         out += refs.outputs_without_points()
+    only = bool(_ONLY.search(q))  # "only under pillar 1": rows mapped to that pillar alone
     for m in _PILLAR.finditer(q):
-        out += refs.outputs_for_pillar(int(m["n"]))
+        out += refs.outputs_for_pillar(int(m["n"]), only=only)
     for m in _COMPONENT.finditer(q):
         out += refs.outputs_for_component(int(m["n"]))
     return list(dict.fromkeys(out))

@@ -205,6 +205,8 @@ def test_references_between_outputs_points_pillars_and_components(corpus: Corpus
     assert rows(refs.outputs_for_points([f"{ILC}#c12.a", f"{ILC}#c12.b"])) == ["A1"]
     assert rows(refs.outputs_for_pillar(5)) == ["A5", "A6", "A27", "A8", "A28"]
     assert rows(refs.outputs_for_pillar(2)) == ["A3"]
+    assert rows(refs.outputs_for_pillar(1, only=True)) == ["A1", "A2", "A23", "A36"]
+    assert rows(refs.outputs_for_pillar(5, only=True)) == ["A5", "A6"]
     assert rows(refs.outputs_for_component(3)) == ["A29", "A30", "A31", "A32"]
     assert rows(refs.outputs_without_points()) == ["A30", "A32", "A36"]
     assert rows(refs.outputs_with_sdg("9.3")) == ["A8"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import faiss
@@ -23,7 +24,9 @@ from index import (
     stale_reason,
     tokens,
     unit_chunks,
+    unknown_words,
 )
+from index._mentions import asks_for_output
 
 
 def test_one_chunk_per_finest_unit(corpus: Corpus, index: Index) -> None:
@@ -147,8 +150,21 @@ def test_tokens_and_glossary() -> None:
         "劳工局", "通过", "技能", "创新", "机制", "促进", "系统性", "变革",
     ]
     assert tokens("Which output covers apprenticeships?") == ["output", "covers", "apprenticeships"]
-    assert expand("Which output covers apprenticeships?") == ["学徒制", "学徒", "产出", "高级别产出"]
+    assert expand("Which output covers apprenticeships?") == [
+        "学徒制", "学徒", "产出", "高级别产出", "涉及",
+    ]
     assert "第142号" in expand("ratification campaign for Convention No. 142")
+
+
+def test_glossary_matches_whole_words_only() -> None:
+    # Each English term is matched as a whole word: "ilo" not inside "pilot", "time" not
+    # inside "maritime", "age" not inside "wage".
+    assert expand("a pilot scheme in a laboratory") == ["方案", "计划", "试行", "实验室"]
+    assert expand("maritime wage") == []
+    assert unknown_words("Maritime Labour Convention") == ["maritime"]
+    assert unknown_words("UNESCO's Global Wage Report") == ["wage"]
+    assert unknown_words("Director-General of the ILO") == []
+    assert unknown_words("Global Accelerator on Jobs and Social Protection") == []
 
 
 def test_english_question_reaches_chinese_text_lexically(index: Index) -> None:
@@ -162,14 +178,15 @@ def test_unit_chunks_cover_their_own_anchor(corpus: Corpus) -> None:
 
 
 def test_glossary_file(corpus: Corpus) -> None:
-    from index import GLOSSARY
+    from index import GLOSSARY, SOURCES
 
-    assert len(GLOSSARY) == 314
-    assert sum(1 for source, _, _ in GLOSSARY if source == "hand") == 82
+    assert len(GLOSSARY) == 1063
+    counts = {s: sum(1 for source, _, _ in GLOSSARY if source == s) for s in SOURCES}
+    assert counts == {"hand": 82, "documents": 232, "lexicon": 661, "generic": 88}
     text = "".join("".join(d.text.split()) for d in corpus.documents)
     for source, en, zh in GLOSSARY:
         assert en and zh and all(e == e.lower() for e in en)
-        if source == "documents":  # drawn from the documents: each term occurs verbatim
+        if source != "hand":  # drawn from the documents: each term occurs verbatim
             assert all("".join(z.split()) in text for z in zh), zh
     assert expand("Is there a tracer study?", ("hand",)) == ["跟踪"]
     assert "服务跟踪系统" in expand("Is there a tracer study?")
@@ -214,3 +231,17 @@ def test_units_a_question_names_come_first(
     assert got == first if ordered else sorted(got) == sorted(first)
     assert index.names_structure(question)
     assert not index.names_structure("What does pillar 2 say about the care economy?")
+
+
+def test_a_which_output_question_gets_appendix_rows_first(index: Index) -> None:
+    assert asks_for_output("附录里哪项产出是帮政府搭建学徒制度的？")
+    assert asks_for_output("Which high-level outputs concern apprenticeships?")
+    assert not asks_for_output("哪一段提到学徒制？")
+    q = "哪项产出涉及优质学徒制？"
+    assert [h.anchor for h in index.search(q, 5)] == [
+        "GB.346/INS/4#A5", "GB.346/INS/4#A6", "GB.346/INS/4#p18.d", "GB.346/INS/4#p18.a",
+        "GB.346/INS/4#p18.c"]
+    off = replace(index.tuning, rows_first=False)
+    assert [h.anchor for h in index.search(q, 5, tuning=off)] == [
+        "GB.346/INS/4#A5", "GB.346/INS/4#p18.d", "GB.346/INS/4#p18.a", "GB.346/INS/4#p18.c",
+        "ILC.109/Res#c13.h"]
