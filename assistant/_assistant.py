@@ -18,12 +18,13 @@ from ._abstain import Abstention
 from ._answer import Answer, Citation, Lang, QuestionError
 from ._extractive import ABSTAIN, Answerer, ExtractiveAnswerer
 from ._lang import detect
-from ._scope import Scope
+from ._scope import Lack, Scope
 from ._settings import Retriever, Settings
 
 if TYPE_CHECKING:
     from index import NaiveIndex
 
+_WEAK = Lack("weak evidence: the question is not close enough to any paragraph")
 RETRIEVERS: tuple[Retriever, ...] = ("hybrid", "dense", "bm25", "naive")
 MAX_K = 50
 
@@ -80,7 +81,7 @@ class Assistant:
 
     def refuses(
         self, question: str, lang: Lang, qvec: np.ndarray, dense: np.ndarray, hits: list[Hit]
-    ) -> str | None:
+    ) -> Lack | None:
         """Why the documents do not cover the question, or None (see `_abstain` and
         `_scope`). A question that names a paragraph, point or output of theirs, or a
         pillar's outputs, is about them whatever its similarity scores say."""
@@ -88,7 +89,7 @@ class Assistant:
             return None
         margin = self.abstention.margin(float(dense.max()), qvec)
         if self.abstention.abstain(margin, lang, self.index.novelty(question)):
-            return "weak evidence: the question is not close enough to any paragraph"
+            return _WEAK
         if self.abstention.scope:
             return self.scope.lacks(question, [h.chunk.text for h in hits])
         return None
@@ -108,9 +109,10 @@ class Assistant:
         qvec = self.index.embed(q)
         dense = self.index.dense_scores(qvec)
         hits = self.retrieve(q, k, retriever, dense)
-        reason = self.refuses(q, lang, qvec, dense, hits) if hits else "nothing retrieved"
-        if reason:
-            return Answer(q, ABSTAIN[lang], True, "extractive", (), lang, reason)
+        lack = self.refuses(q, lang, qvec, dense, hits) if hits else _WEAK
+        if lack:
+            text = f"{ABSTAIN[lang]}{' ' if lang == 'en' else ''}{lack.say(lang)}".rstrip()
+            return Answer(q, text, True, "extractive", (), lang, lack.reason)
         citations = tuple(self._citation(h, lang) for h in hits)
         written = self.answerer.write(q, lang, citations)
         return Answer(q, written.text, False, written.backend, citations, lang)

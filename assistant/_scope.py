@@ -114,6 +114,24 @@ def names(question: str) -> list[str]:
 
 
 @dataclass(frozen=True)
+class Lack:
+    """Why the documents cannot answer: `reason` for logs and reports, `zh`/`en` the
+    sentence shown to people after the abstention message."""
+
+    reason: str
+    zh: str = ""
+    en: str = ""
+
+    def say(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+_KINDS = {"money": ("an amount of money", "金额", "amount of money"),
+          "rate": ("a rate", "比率或百分比", "rate or percentage"),
+          "number": ("a number", "数字", "figure")}
+
+
+@dataclass(frozen=True)
 class Scope:
     """What the corpus holds, for telling which on-topic questions it cannot answer."""
 
@@ -126,35 +144,45 @@ class Scope:
         text = "".join(d.text for d in corpus.documents)
         return cls(text, frozenset(years(text)), frozenset(d.doc_id for d in corpus.documents))
 
-    def lacks(self, question: str, evidence: Sequence[str]) -> str | None:
+    def lacks(self, question: str, evidence: Sequence[str]) -> Lack | None:
         """Why the documents cannot answer the question from this evidence (the texts of the
         retrieved units), or None when nothing says so."""
-        for reason in self._reasons(question, evidence):
-            return reason
+        for lack in self._lacks(question, evidence):
+            return lack
         return None
 
-    def _reasons(self, question: str, evidence: Sequence[str]) -> Iterable[str]:
+    def _lacks(self, question: str, evidence: Sequence[str]) -> Iterable[Lack]:
         if _FIGURE.search(question) and not _LOCATE.search(question):
             stated = " ".join(evidence)
             if _MONEY_ASKED.search(question):
-                kind, found = "an amount of money", _MONEY.search(stated)
+                kind, found = "money", _MONEY.search(stated)
             elif _RATE_ASKED.search(question):
-                kind, found = "a rate", _RATE.search(stated)
+                kind, found = "rate", _RATE.search(stated)
             else:
-                kind, found = "a number", _COUNT.search(stated) or _MONEY.search(stated)
+                kind, found = "number", _COUNT.search(stated) or _MONEY.search(stated)
             if not found:
-                yield f"asks for {kind}; the retrieved paragraphs state none"
+                what, zh, en = _KINDS[kind]
+                yield Lack(f"asks for {what}; the retrieved paragraphs state none",
+                           f"检索到的段落没有给出相关{zh}。",
+                           f"The paragraphs retrieved state no such {en}.")
         if _PROVISIONS.search(question):
             named = instruments(question)
             if not named or not named <= self.held:
-                which = ", ".join(sorted(named)) or "the instrument"
-                yield f"asks what {which} provides; its text is not in the corpus"
+                which = ", ".join(sorted(named - self.held)) or "the instrument"
+                yield Lack(f"asks what {which} provides; its text is not in the corpus",
+                           f"语料中没有{'该文书' if not named else which}的条文。",
+                           f"The text of {which} is not in the corpus.")
         for title in _TITLE.findall(question):
             if title not in self.text:
-                yield f"names 《{title}》, which the documents never mention"
+                yield Lack(f"names 《{title}》, which the documents never mention",
+                           f"文件中没有提到《{title}》。",
+                           f"The documents never mention 《{title}》.")
         unknown_years = years(question) - self.years
         if unknown_years:
-            yield f"names {min(unknown_years)}, a year the documents never mention"
+            year = min(unknown_years)
+            yield Lack(f"names {year}, a year the documents never mention",
+                       f"文件中没有涉及{year}年。", f"The documents never mention {year}.")
         for name in names(question):
             if unknown_words(name):
-                yield f"names {name!r}, which the documents never mention"
+                yield Lack(f"names {name!r}, which the documents never mention",
+                           f"文件中没有提到“{name}”。", f"The documents never mention {name}.")
