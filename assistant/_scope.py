@@ -6,7 +6,7 @@ countries have ratified C140 so far", because both are about the same things. Wh
 second away is what it asks for, checked against what the documents hold:
 
 - a figure (how many, how much, what rate) when the retrieved paragraphs state no figure of
-  that kind (money, a percentage, a count);
+  that kind (money, a percentage, a count), or an address or other contact details;
 - the provisions or an Article of an instrument whose own text is not in the corpus (the
   strategy names C138 or R205; their texts are not indexed until a user adds them);
 - a publication by its title (《全球工资报告》, the World Employment and Social Outlook), a
@@ -41,6 +41,14 @@ _MONEY_ASKED = re.compile(
 _RATE_ASKED = re.compile(
     r"率|比例|百分|\b(?:rates?|percentage|per ?cent|proportion|share)\b", re.IGNORECASE
 )
+# Contact details: the documents give none, but an added document might.
+_CONTACT_ASKED = re.compile(
+    r"地址|电话|邮箱|网址|联系方式"
+    r"|\b(?:postal |street |email |e-mail )?address(?:es)? (?:of|for)\b|\bwhat is the (?:\w+ )?address\b"
+    r"|\b(?:phone|telephone) numbers?\b|\be-?mail address|\bcontact details\b|\bwebsite\b",
+    re.IGNORECASE,
+)
+_CONTACT = re.compile(r"https?://|www\.|\w@\w|\+\d[\d\s-]{7,}")
 # --- what a paragraph states -----------------------------------------------------------
 _MONEY = re.compile(r"美元|US\$|\$\s?\d")
 _RATE = re.compile(r"[%％]|百分之")
@@ -165,6 +173,10 @@ class Scope:
                 yield Lack(f"asks for {what}; the retrieved paragraphs state none",
                            f"检索到的段落没有给出相关{zh}。",
                            f"The paragraphs retrieved state no such {en}.")
+        if _CONTACT_ASKED.search(question) and not _CONTACT.search(" ".join(evidence)):
+            yield Lack("asks for contact details; the retrieved paragraphs give none",
+                       "检索到的段落没有给出地址或联系方式。",
+                       "The paragraphs retrieved give no address or contact details.")
         if _PROVISIONS.search(question):
             named = instruments(question)
             if not named or not named <= self.held:

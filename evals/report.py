@@ -31,6 +31,7 @@ class Step:
 
 
 _HAND, _DOCS = ("hand",), ("hand", "documents")
+_LEX = ("hand", "documents", "lexicon", "generic")
 _BASE = Tuning(lexical=1.0, glossary=False, dense_glossary=False, mentions=False,
                glossary_sources=_HAND, bare_view=False, filters=False, rows_first=False)
 HISTORY: tuple[Step, ...] = (
@@ -62,12 +63,15 @@ HISTORY: tuple[Step, ...] = (
          Tuning(glossary_sources=_DOCS, rows_first=False), "margin", novelty=True),
     Step("+ English for the rest of the documents' content words (749 glossary entries, 88 of "
          "them generic), in the lexical and the dense query",
-         Tuning(rows_first=False), "margin", novelty=True),
+         Tuning(glossary_sources=_LEX, rows_first=False), "margin", novelty=True),
     Step("+ abstention on what the question asks for: a figure the retrieved paragraphs do not "
          "state, an instrument's provisions, a title, year or English name the documents never "
-         "mention",
-         Tuning(rows_first=False), "margin", novelty=True, scope=True),
-    Step("+ a \"which output\" question gets the Appendix rows of its top 10 first (shipped)",
+         "mention, an address",
+         Tuning(glossary_sources=_LEX, rows_first=False), "margin", novelty=True, scope=True),
+    Step("+ a \"which output\" question gets the Appendix rows of its top 10 first",
+         Tuning(glossary_sources=_LEX), "margin", novelty=True, scope=True),
+    Step("+ plain-language paraphrases and acronyms for 548 glossary entries (3,049 phrases: "
+         "\"development banks\", \"paid time off to study\", \"unhcr\") (shipped)",
          Tuning(), "margin", novelty=True, scope=True),
 )
 

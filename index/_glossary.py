@@ -11,7 +11,7 @@ GLOSSARY_FILE = Path(__file__).with_name("glossary.json")
 
 
 Entry = tuple[str, tuple[str, ...], tuple[str, ...]]  # (source, English, Chinese)
-SOURCES = ("hand", "documents", "lexicon", "generic")
+SOURCES = ("hand", "documents", "lexicon", "generic", "paraphrase")
 
 
 def _load(path: Path = GLOSSARY_FILE) -> tuple[Entry, ...]:

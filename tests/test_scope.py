@@ -52,6 +52,16 @@ def test_a_figure_must_be_stated_in_the_evidence(corpus: Corpus) -> None:
     assert _why(s, "哪些产出涉及测算需要多少资金？", [NO_FIGURE]) is None
 
 
+def test_contact_details_must_be_given_in_the_evidence(corpus: Corpus) -> None:
+    s = Scope.of(corpus)
+    none = "asks for contact details; the retrieved paragraphs give none"
+    assert _why(s, "国际培训中心的地址是什么？", [NO_FIGURE]) == none
+    assert _why(s, "What is the email address of the skills branch?", [NO_FIGURE]) == none
+    assert _why(s, "What is the email address of the skills branch?", ["见 www.ilo.org"]) is None
+    # "address" the verb asks for no address.
+    assert _why(s, "How does the strategy address skills mismatches?", [NO_FIGURE]) is None
+
+
 def test_an_instruments_provisions_need_its_text(corpus: Corpus) -> None:
     s = Scope.of(corpus)
     assert _why(s, "第182号公约第3条规定了什么？", [NO_FIGURE]) == (
