@@ -6,7 +6,8 @@ countries have ratified C140 so far", because both are about the same things. Wh
 second away is what it asks for, checked against what the documents hold:
 
 - a figure (how many, how much, what rate) when the retrieved paragraphs state no figure of
-  that kind (money, a percentage, a count), or an address or other contact details;
+  that kind (money, a percentage, a count), an address or other contact details, or who
+  holds an office now (the documents name no office-holders);
 - the provisions or an Article of an instrument whose own text is not in the corpus (the
   strategy names C138 or R205; their texts are not indexed until a user adds them);
 - a publication by its title (《全球工资报告》, the World Employment and Social Outlook), a
@@ -46,6 +47,11 @@ _CONTACT_ASKED = re.compile(
     r"地址|电话|邮箱|网址|联系方式"
     r"|\b(?:postal |street |email |e-mail )?address(?:es)? (?:of|for)\b|\bwhat is the (?:\w+ )?address\b"
     r"|\b(?:phone|telephone) numbers?\b|\be-?mail address|\bcontact details\b|\bwebsite\b",
+    re.IGNORECASE,
+)
+# Who holds an office now: the documents name no office-holders (nor will a standard's text).
+_HOLDER_ASKED = re.compile(
+    r"\bwho (?:is|was|will be) (?:the )?(?:current|present|new|next|former|first)\b|现任|前任|下一任",
     re.IGNORECASE,
 )
 _CONTACT = re.compile(r"https?://|www\.|\w@\w|\+\d[\d\s-]{7,}")
@@ -177,6 +183,9 @@ class Scope:
             yield Lack("asks for contact details; the retrieved paragraphs give none",
                        "检索到的段落没有给出地址或联系方式。",
                        "The paragraphs retrieved give no address or contact details.")
+        if _HOLDER_ASKED.search(question):
+            yield Lack("asks who holds an office; the documents name no office-holders",
+                       "文件没有提到任何任职者的姓名。", "The documents name no office-holders.")
         if _PROVISIONS.search(question):
             named = instruments(question)
             if not named or not named <= self.held:

@@ -66,7 +66,7 @@ HISTORY: tuple[Step, ...] = (
          Tuning(glossary_sources=_LEX, rows_first=False), "margin", novelty=True),
     Step("+ abstention on what the question asks for: a figure the retrieved paragraphs do not "
          "state, an instrument's provisions, a title, year or English name the documents never "
-         "mention, an address",
+         "mention, an address, who holds an office now",
          Tuning(glossary_sources=_LEX, rows_first=False), "margin", novelty=True, scope=True),
     Step("+ a \"which output\" question gets the Appendix rows of its top 10 first",
          Tuning(glossary_sources=_LEX), "margin", novelty=True, scope=True),

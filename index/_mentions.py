@@ -14,6 +14,8 @@ _LETTERS = r"(?P<letters>(?:\s*[\(（]\s*[a-z]{1,4}\s*[\)）](?:\s*(?:[、,，]|
 _ZH_CONCL = re.compile(r"结论\s*(?:的)?\s*(?:第\s*)?(?P<n>\d{1,2})\s*(?:段|点)?" + _LETTERS)
 _ZH_PARA = re.compile(r"(?<!结论)(?<!结论的)第\s*(?P<n>\d{1,2})\s*段" + _LETTERS)
 _EN_POINT = re.compile(r"\b(?:point|paragraph|para\.?)\s*(?P<n>\d{1,2})\b" + _LETTERS)
+# "Conclusions 14(c)", "Conclusion 12": the number right after the word.
+_EN_CONCL = re.compile(r"\bconclusions?\s*(?P<n>\d{1,2})\b" + _LETTERS)
 _ROW = re.compile(
     r"附录\s*(?:中\s*)?第\s*(?P<a>\d{1,2})\s*项|第\s*(?P<b>\d{1,2})\s*项(?:高级别)?产出"
     r"|\b(?:appendix\s+)?output\s+(?:no\.\s*)?(?P<c>\d{1,2})\b(?!\.\d)"
@@ -74,7 +76,7 @@ def resolve(question: str, corpus: Corpus, refs: References) -> list[str]:
     for m in _ZH_CONCL.finditer(q):
         points += _points(ILC, "c", m["n"], m["letters"])
     if not points and conclusions:
-        for m in _EN_POINT.finditer(q):
+        for m in [*_EN_POINT.finditer(q), *_EN_CONCL.finditer(q)]:
             points += _points(ILC, "c", m["n"], m["letters"])
     out: list[str] = []
     points = [p for p in points if corpus.get(p) is not None]

@@ -217,6 +217,7 @@ def test_langchain_retriever_returns_the_same_hits(index: Index) -> None:
     [
         ("结论第14段(h)对应哪些高级别产出？", ["A37", "A38", "A39", "c14.h"], True),
         ("Conclusions point 12(h) — which Appendix outputs map to it?", ["A7", "A11", "A14", "c12.h"], True),
+        ("Which outputs correspond to Conclusions 14(h)?", ["A37", "A38", "A39", "c14.h"], True),
         ("哪项产出对应可持续发展目标9.3？", ["A8"], True),
         ("What does paragraph 25(a) say?", ["p25.a"], True),
         ("Which high-level output is mapped to pillar 2 alone?", ["A3"], True),

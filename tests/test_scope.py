@@ -62,6 +62,16 @@ def test_contact_details_must_be_given_in_the_evidence(corpus: Corpus) -> None:
     assert _why(s, "How does the strategy address skills mismatches?", [NO_FIGURE]) is None
 
 
+def test_office_holders_are_never_named(corpus: Corpus) -> None:
+    s = Scope.of(corpus)
+    holder = "asks who holds an office; the documents name no office-holders"
+    assert _why(s, "Who is the current chair of the Governing Body?", [NO_FIGURE]) == holder
+    assert _why(s, "劳工组织现任技能处处长叫什么？", [NO_FIGURE]) == holder
+    # Who must act is what the documents are about.
+    assert _why(s, "Who is responsible for carrying out the strategy?", [NO_FIGURE]) is None
+    assert _why(s, "负责执行战略的是谁？", [NO_FIGURE]) is None
+
+
 def test_an_instruments_provisions_need_its_text(corpus: Corpus) -> None:
     s = Scope.of(corpus)
     assert _why(s, "第182号公约第3条规定了什么？", [NO_FIGURE]) == (
