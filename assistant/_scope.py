@@ -6,8 +6,8 @@ countries have ratified C140 so far", because both are about the same things. Wh
 second away is what it asks for, checked against what the documents hold:
 
 - a figure (how many, how much, what rate) when the retrieved paragraphs state no figure of
-  that kind (money, a percentage, a count), an address or other contact details, or who
-  holds an office now (the documents name no office-holders);
+  that kind (money, a percentage, a count), or an address they do not give;
+- who holds an office now (the documents name no office-holders);
 - the provisions or an Article of an instrument whose own text is not in the corpus (the
   strategy names C138 or R205; their texts are not indexed until a user adds them);
 - a publication by its title (《全球工资报告》, the World Employment and Social Outlook), a
@@ -54,8 +54,8 @@ _HOLDER_ASKED = re.compile(
     r"\bwho (?:is|was|will be) (?:the )?(?:current|present|new|next|former|first)\b|现任|前任|下一任",
     re.IGNORECASE,
 )
-_CONTACT = re.compile(r"https?://|www\.|\w@\w|\+\d[\d\s-]{7,}")
 # --- what a paragraph states -----------------------------------------------------------
+_CONTACT = re.compile(r"https?://|www\.|\w@\w|\+\d[\d\s-]{7,}")
 _MONEY = re.compile(r"美元|US\$|\$\s?\d")
 _RATE = re.compile(r"[%％]|百分之")
 # A count: a number with a measure word. Years, paragraph numbers and "一项" (= "a") are not.
