@@ -1,8 +1,8 @@
 """When to say that the documents do not cover a question.
 
-Two similarity signals, here; the questions they cannot catch (on topic, but asking for
-what the documents lack) are `_scope`'s. The main one is a margin of dense similarities (below). The second, for
-Chinese questions only, is novelty: the share of the question's words that the documents
+Two similarity signals live here; on-topic questions that ask for what the documents lack
+are `_scope`'s to catch. The main signal is a margin of dense similarities (below). The
+second, for Chinese questions only, is novelty: the share of the question's words that the documents
 never use ("德国", "工资", "失业率"); English questions are not scored on it because their
 words are English while the documents are Chinese.
 
