@@ -2,9 +2,9 @@
 
 Two similarity signals live here; on-topic questions that ask for what the documents lack
 are `_scope`'s to catch. The main signal is a margin of dense similarities (below). The
-second, for Chinese questions only, is novelty: the share of the question's words that the documents
-never use ("德国", "工资", "失业率"); English questions are not scored on it because their
-words are English while the documents are Chinese.
+second, for Chinese questions only, is novelty: the share of the question's words that the
+documents never use ("德国", "工资", "失业率"); English questions are not scored on it
+because their words are English while the documents are Chinese.
 
 Raw cosine similarities of a small multilingual embedder are compressed (an off-topic
 Chinese question still scores 0.83 against some paragraph) and English questions score
