@@ -166,8 +166,8 @@ class Scope:
         return None
 
     def _lacks(self, question: str, evidence: Sequence[str]) -> Iterable[Lack]:
+        stated = " ".join(evidence)
         if _FIGURE.search(question) and not _LOCATE.search(question):
-            stated = " ".join(evidence)
             if _MONEY_ASKED.search(question):
                 kind, found = "money", _MONEY.search(stated)
             elif _RATE_ASKED.search(question):
@@ -179,7 +179,7 @@ class Scope:
                 yield Lack(f"asks for {what}; the retrieved paragraphs state none",
                            f"检索到的段落没有给出相关{zh}。",
                            f"The paragraphs retrieved state no such {en}.")
-        if _CONTACT_ASKED.search(question) and not _CONTACT.search(" ".join(evidence)):
+        if _CONTACT_ASKED.search(question) and not _CONTACT.search(stated):
             yield Lack("asks for contact details; the retrieved paragraphs give none",
                        "检索到的段落没有给出地址或联系方式。",
                        "The paragraphs retrieved give no address or contact details.")

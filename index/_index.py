@@ -190,21 +190,23 @@ class Index:
 
     def _prefer(self, anchors: tuple[str, ...], order: list[int]) -> list[int]:
         """Rows a pillar/component filter selects move ahead, keeping their ranked order."""
-        keep = {self._position[a] for a in anchors if a in self._position}
-        return [i for i in order if i in keep] + [i for i in order if i not in keep]
+        return _ahead({self._position[a] for a in anchors if a in self._position}, order)
 
     def _rows_first(self, order: list[int], window: int = 10) -> list[int]:
         """Appendix rows among the top `window` move ahead, keeping their ranked order; a
         row ranked lower stays where it is (it is not what the question is about)."""
-        rows = [i for i in order[:window] if i in self._rows]
-        taken = set(rows)
-        return rows + [i for i in order if i not in taken]
+        return _ahead({i for i in order[:window] if i in self._rows}, order)
 
     def _pin(self, anchors: list[str], order: list[int]) -> list[int]:
         """Named units first, in the order the structure gives, then the ranked rest."""
         first = [self._position[a] for a in anchors]
         taken = set(first)
         return first + [i for i in order if i not in taken]
+
+
+def _ahead(keep: set[int], order: list[int]) -> list[int]:
+    """The chunks in `keep` first, then the rest, each part in its ranked order."""
+    return [i for i in order if i in keep] + [i for i in order if i not in keep]
 
 
 def _rrf(dense: np.ndarray, lexical: np.ndarray, f: Tuning) -> np.ndarray:
