@@ -3,9 +3,10 @@ PY      ?= python3.11
 VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
-export ILO_QA_HOME ?= $(CURDIR)/.ilo-qa-home
+# The index lives in ILO_QA_HOME (default ~/.local/share/ilo-qa), the same for `make run` and
+# for `.venv/bin/ilo-qa`; the tests build their own in a temporary folder.
 
-.PHONY: run test install build lint bench eval calibrate clean
+.PHONY: run test install build lint bench eval calibrate seed clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -40,8 +41,13 @@ eval: $(STAMP)
 calibrate: $(STAMP)
 	$(BIN)/python -m evals.calibrate
 
+# The default embedder's vectors of the shipped documents, shipped so a first build embeds
+# nothing; rerun after changing the documents, their translation or the chunk headers.
+seed: $(STAMP)
+	$(BIN)/python -c "from corpus import load_corpus; from index import make_embedder, write_seed; print(write_seed(load_corpus(), make_embedder()), 'vectors written to index/seed/')"
+
 clean:
-	rm -rf $(VENV) .ilo-qa-home .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
 
 .PHONY: screenshots
 screenshots: $(STAMP)

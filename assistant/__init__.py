@@ -6,12 +6,22 @@ Public: `Assistant(settings).ask(question)` → `Answer`; `Settings` (all config
 from corpus import CorpusError, contains, label
 from index import EmbedderError, IndexStateError, Tuning
 
-from ._abstain import CALIBRATION, Abstention
+from ._abstain import CALIBRATION, Abstention, CalibrationError
 from ._answer import Answer, Citation, Lang, QuestionError
-from ._assistant import MAX_K, RETRIEVERS, Assistant
+from ._assistant import MAX_K, RETRIEVERS, Assistant, shape_of
 from ._extractive import ABSTAIN, Answerer, ExtractiveAnswerer, Written
 from ._lang import detect
-from ._settings import Retriever, Settings
+from ._question import Reading, read
+from ._settings import (
+    AbstentionSettings,
+    AnswerSettings,
+    IndexSettings,
+    LLMSettings,
+    RetrievalSettings,
+    Retriever,
+    Settings,
+    WebSettings,
+)
 
 __all__ = [
     "ABSTAIN",
@@ -19,21 +29,31 @@ __all__ = [
     "MAX_K",
     "RETRIEVERS",
     "Abstention",
+    "AbstentionSettings",
     "Answer",
+    "AnswerSettings",
     "Answerer",
     "Assistant",
+    "CalibrationError",
     "Citation",
     "CorpusError",
     "EmbedderError",
     "ExtractiveAnswerer",
+    "IndexSettings",
     "IndexStateError",
+    "LLMSettings",
     "Lang",
     "QuestionError",
+    "Reading",
+    "RetrievalSettings",
     "Retriever",
     "Settings",
     "Tuning",
+    "WebSettings",
     "Written",
     "contains",
     "detect",
     "label",
+    "read",
+    "shape_of",
 ]

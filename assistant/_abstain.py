@@ -1,17 +1,18 @@
-"""When to say that the documents do not cover a question.
+"""When a question is too far from the documents: the similarity signals.
 
-Two similarity signals live here; on-topic questions that ask for what the documents lack
-are `_scope`'s to catch. The main signal is a margin of dense similarities (below). The
-second, for Chinese questions only, is novelty: the share of the question's words that the
-documents never use ("德国", "工资", "失业率"); English questions are not scored on it
-because their words are English while the documents are Chinese.
+On-topic questions that ask for what the documents lack are `_scope`'s to catch. Here:
 
-Raw cosine similarities of a small multilingual embedder are compressed (an off-topic
-Chinese question still scores 0.83 against some paragraph) and English questions score
-lower against Chinese text across the board. So the signal is a margin: the best similarity
-to a paragraph minus the best similarity to a fixed set of everyday passages (a null
-model, `background.json`). Its threshold depends on the embedder and the question's
-language and is calibrated on the dev questions (`make calibrate` → `calibration.json`)."""
+- the margin: the best dense similarity to a paragraph minus the best similarity to a fixed
+  set of everyday passages (a null model, `background.json`). Raw cosines of a small
+  multilingual embedder are compressed (an off-topic Chinese question still scores 0.83
+  against some paragraph) and English questions score lower against Chinese text, so the
+  margin, not the cosine, is thresholded;
+- novelty: the share of the question's content words that the documents (in any language
+  version) never use ("德国", "sourdough").
+
+Thresholds depend on the embedder and the question's language; `make calibrate` fits them on
+the dev questions (`calibration.json`). An embedder with no thresholds is refused at start:
+running it would answer everything."""
 
 from __future__ import annotations
 
@@ -33,26 +34,40 @@ CALIBRATION = Path(__file__).with_name("calibration.json")
 BACKGROUND = Path(__file__).with_name("background.json")
 
 
+class CalibrationError(RuntimeError):
+    """The embedder has no abstention thresholds; the message says how to fit them."""
+
+
 def background_passages(path: Path = BACKGROUND) -> list[str]:
     return list(json.loads(path.read_text(encoding="utf-8"))["passages"])
 
 
+def calibration_sha256(path: Path = CALIBRATION) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 @dataclass
 class Abstention:
-    """Thresholds per language on the margin; none (never abstain) when uncalibrated."""
+    """Thresholds per language on the margin (`zh`, `en`) and on novelty (`zh_novelty`,
+    `en_novelty`)."""
 
     embedder: VectorEmbedder
     thresholds: dict[str, float]
     signal: Literal["margin", "cosine"] = "margin"
     scope: bool = True  # also refuse what `_scope` finds the documents lack
+    novelty: bool = True
     cache_dir: Path | None = None
     _background: np.ndarray | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def background(self) -> np.ndarray:
         """The null model's vectors: embedded on first use, then kept as a plain `.npy`
-        (read with allow_pickle=False) named by the embedder and the passages' hash, so a
-        new process loads them instead of embedding them again (0.3 s of a cold start)."""
+        (read with allow_pickle=False) whose checksum is kept beside it, so a new process
+        loads them instead of embedding them again, and a damaged file is never used."""
         with self._lock:
             if self._background is None:
                 self._background = self._load_or_embed()
@@ -60,24 +75,15 @@ class Abstention:
 
     def _load_or_embed(self) -> np.ndarray:
         passages = background_passages()
-        key = hashlib.sha256("\0".join([self.embedder.id, *passages]).encode()).hexdigest()[:16]
+        key = _sha("\0".join([self.embedder.id, *passages]).encode())[:16]
         path = self.cache_dir / f"null-model-{key}.npy" if self.cache_dir else None
-        if path is not None and path.is_file():
-            try:
-                vecs = np.load(path, allow_pickle=False)
-                if vecs.shape == (len(passages), self.embedder.dim):
-                    return np.asarray(vecs, dtype=np.float32)
-            except (OSError, ValueError):
-                pass  # a damaged cache file is simply recomputed
+        if path is not None:
+            vecs = _read_checked(path, (len(passages), self.embedder.dim))
+            if vecs is not None:
+                return vecs
         vecs = self.embedder.passages(passages)
         if path is not None:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_suffix(".tmp.npy")
-                np.save(tmp, vecs, allow_pickle=False)
-                os.replace(tmp, path)
-            except OSError:
-                pass  # a read-only home only costs the embedding next time
+            _write_checked(path, vecs)
         return vecs
 
     def margin(self, best_dense: float, qvec: np.ndarray) -> float:
@@ -86,16 +92,57 @@ class Abstention:
             return best_dense
         return best_dense - float((self.background() @ qvec).max())
 
-    def abstain(self, margin: float, lang: Lang, novelty: float = 0.0) -> bool:
-        """Too weak a margin, or (Chinese questions) too many words the documents never use."""
+    def weak(self, margin: float, lang: Lang) -> bool:
         t = self.thresholds.get(lang)
+        return t is not None and margin < t
+
+    def novel(self, novelty: float, lang: Lang) -> bool:
         n = self.thresholds.get(f"{lang}_novelty")
-        return (t is not None and margin < t) or (n is not None and novelty > n)
+        return self.novelty and n is not None and novelty > n
 
     @classmethod
     def for_embedder(
-        cls, embedder: VectorEmbedder, cache_dir: Path | None = None, path: Path = CALIBRATION
+        cls, embedder: VectorEmbedder, cache_dir: Path | None = None, path: Path = CALIBRATION,
+        *, required: bool = True, **options: object,
     ) -> Abstention:
+        """The calibrated thresholds of this embedder; a `CalibrationError` when there are
+        none (unless not `required`: `make calibrate` itself runs without them)."""
         table = json.loads(path.read_text(encoding="utf-8"))
-        entry = table.get(embedder.id, {})
-        return cls(embedder, {k: float(v) for k, v in entry.items()}, cache_dir=cache_dir)
+        entry = table.get(embedder.id)
+        if not isinstance(entry, dict) or not {"zh", "en"} <= set(entry):
+            if required:
+                raise CalibrationError(
+                    f"embedder {embedder.id!r} has no abstention thresholds in {path.name}; "
+                    "fit them on the dev questions with: make calibrate (then rebuild)"
+                )
+            entry = {}
+        return cls(embedder, {k: float(v) for k, v in entry.items()}, cache_dir=cache_dir,
+                   **options)  # type: ignore[arg-type]
+
+
+def _read_checked(path: Path, shape: tuple[int, int]) -> np.ndarray | None:
+    """The array at `path` if its `.sha256` file matches and it has the expected shape and
+    finite values; None otherwise (it is then recomputed)."""
+    try:
+        data = path.read_bytes()
+        if path.with_suffix(".sha256").read_text(encoding="ascii").strip() != _sha(data):
+            return None
+        vecs = np.load(path, allow_pickle=False)
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    if vecs.shape != shape or vecs.dtype != np.float32 or not np.isfinite(vecs).all():
+        return None
+    return np.asarray(vecs, dtype=np.float32)
+
+
+def _write_checked(path: Path, vecs: np.ndarray) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp.npy")
+        np.save(tmp, np.asarray(vecs, dtype=np.float32), allow_pickle=False)
+        sha_tmp = path.with_suffix(".sha256.tmp")
+        sha_tmp.write_text(_sha(tmp.read_bytes()) + "\n", encoding="ascii")
+        os.replace(tmp, path)
+        os.replace(sha_tmp, path.with_suffix(".sha256"))
+    except OSError:
+        pass  # a read-only home only costs the embedding next time

@@ -1,4 +1,4 @@
-"""What the assistant returns: frozen values, turned into the SPEC's JSON at the edge."""
+"""What the assistant returns: frozen values, turned into JSON at the edge."""
 
 from __future__ import annotations
 
@@ -32,7 +32,8 @@ class Answer:
     backend: str
     citations: tuple[Citation, ...]
     lang: Lang = "zh"
-    reason: str = ""  # why it abstained (for reports and logs; not part of the JSON)
+    reason: str = ""  # why it abstained, in English, for reports and logs
+    why: str = ""  # the same, said to the reader in the question's language
 
     def to_json(self) -> dict[str, Any]:
         """The object `ilo-qa ask --json` prints and the UI's `/ask` endpoint returns."""
@@ -40,6 +41,7 @@ class Answer:
             "question": self.question,
             "answer": self.answer,
             "abstained": self.abstained,
+            "abstain_reason": (self.why or self.answer) if self.abstained else None,
             "backend": self.backend,
             "citations": [c.to_json() for c in self.citations],
         }

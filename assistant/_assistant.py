@@ -4,6 +4,7 @@ pays start-up once and every question after that costs one query embedding plus 
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -11,22 +12,53 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from corpus import Corpus, label, load_corpus
-from index import Hit, Index, VectorEmbedder, make_embedder, naive_index, open_index
+from corpus import Corpus, Unit, label, load_corpus
+from index import (
+    Hit,
+    Index,
+    OutputsOf,
+    Shape,
+    VectorEmbedder,
+    Vocabulary,
+    make_embedder,
+    naive_index,
+    open_index,
+    stem,
+    tagged,
+)
 
-from ._abstain import Abstention
+from ._abstain import Abstention, calibration_sha256
 from ._answer import Answer, Citation, Lang, QuestionError
 from ._extractive import ABSTAIN, Answerer, ExtractiveAnswerer
-from ._lang import detect
-from ._scope import Lack, Scope
+from ._question import Reading, read
+from ._scope import Lack, Passage, Scope
 from ._settings import Retriever, Settings
 
 if TYPE_CHECKING:
     from index import NaiveIndex
 
-_WEAK = Lack("weak evidence: the question is not close enough to any paragraph")
+WEAK = Lack(
+    "weak evidence: the question is not close enough to any paragraph",
+    "没有任何段落与这个问题足够接近。可以询问战略的支柱、行动计划的产出或《2021年结论》的内容。",
+    "No paragraph is close enough to the question. Ask about the strategy's pillars, the action "
+    "plan's outputs or the 2021 Conclusions.",
+)
 RETRIEVERS: tuple[Retriever, ...] = ("hybrid", "dense", "bm25", "naive")
 MAX_K = 50
+_EN_CONTENT = re.compile(r"[a-z][a-z-]{2,}")
+_EN_FUNCTION = frozenset(
+    "the and for are was were what which how why who whom does did about that this with from "
+    "under their there when where will would should could can has have had any all each every "
+    "much many more most other such than then them they these those into over also been being "
+    "not per its it's our your you tell please give list name explain describe say says said "
+    "mean means according documents document text texts".split())
+
+
+def shape_of(settings: Settings) -> Shape:
+    """The build's shape from the settings and the calibration file in force."""
+    s = settings.index
+    return Shape(bm25_k1=s.bm25_k1, bm25_b=s.bm25_b, views=s.views,
+                 calibration=calibration_sha256())
 
 
 class Assistant:
@@ -41,16 +73,23 @@ class Assistant:
         answerer: Answerer | None = None,
         build: bool = True,
         progress: Callable[[int, int], None] | None = None,
+        calibrated: bool = True,
     ) -> None:
         self.settings = settings
         self.corpus = corpus or load_corpus()
         self.embedder = embedder or make_embedder(settings.embedder)
+        a = settings.abstention
+        # Checked before anything is built: an uncalibrated embedder would answer everything.
+        self.abstention = Abstention.for_embedder(
+            self.embedder, cache_dir=settings.cache_dir, required=calibrated,
+            signal=a.signal, scope=a.scope, novelty=a.novelty)
         self.index: Index = open_index(
-            settings.index_dir, self.corpus, self.embedder, build=build, progress=progress
-        )
-        self.answerer: Answerer = answerer or ExtractiveAnswerer()
-        self.abstention = Abstention.for_embedder(self.embedder, cache_dir=settings.home / "cache")
-        self.scope = Scope.of(self.corpus)
+            settings.index_dir, self.corpus, self.embedder, build=build, progress=progress,
+            shape=shape_of(settings), cache_dir=settings.cache_dir, batch=settings.index.batch)
+        self.index.tuning = settings.retrieval.tuning()
+        self.answerer: Answerer = answerer or ExtractiveAnswerer(settings.answer.quotes)
+        self.vocabulary = Vocabulary.of(self.corpus)
+        self.scope = Scope.of(self.corpus, self.vocabulary)
         self._naive: NaiveIndex | None = None
         self._naive_lock = threading.Lock()
 
@@ -80,19 +119,51 @@ class Assistant:
         return self.index.search(question, k, retriever, dense=dense)
 
     def refuses(
-        self, question: str, lang: Lang, qvec: np.ndarray, dense: np.ndarray, hits: list[Hit]
+        self, reading: Reading, qvec: np.ndarray, dense: np.ndarray, hits: list[Hit]
     ) -> Lack | None:
-        """Why the documents do not cover the question, or None (see `_abstain` and
-        `_scope`). A question that names a paragraph, point or output of theirs, or a
-        pillar's outputs, is about them whatever its similarity scores say."""
-        if self.index.names_structure(question):
+        """Why the documents do not cover the question, or None (`_scope`, `_abstain`):
+        a name the documents never mention; then, unless the question names a unit, pillar or
+        component of theirs, too weak a similarity or too many unknown nouns; then what it
+        asks for that the retrieved passages lack."""
+        scope = self.abstention.scope
+        lack = self.scope.unknown(reading) if scope else None
+        if lack is not None:
+            return lack
+        if not self.index.names_structure(reading.question):
+            if self.abstention.weak(self.abstention.margin(float(dense.max()), qvec), reading.lang):
+                return WEAK
+            unknown = self.unknown_words(reading)
+            if unknown and self.abstention.novel(self.novelty(reading), reading.lang):
+                shown = "、".join(f"“{w}”" for w in unknown[:3]) if reading.lang == "zh" else \
+                    ", ".join(f"'{w}'" for w in unknown[:3])
+                return Lack(f"novel: the documents never use {', '.join(unknown[:3])}",
+                            f"文件从未使用问题中的{shown}等词。",
+                            f"The documents never use {shown} from the question.")
+        if not scope:
             return None
-        margin = self.abstention.margin(float(dense.max()), qvec)
-        if self.abstention.abstain(margin, lang, self.index.novelty(question)):
-            return _WEAK
-        if self.abstention.scope:
-            return self.scope.lacks(question, [h.chunk.text for h in hits])
-        return None
+        named = [self.passage(a) for a in self.index.mentioned(reading.question)]
+        return self.scope.lacks(reading, [self.passage(h.anchor) for h in hits], named)
+
+    def content_words(self, reading: Reading) -> list[str]:
+        """The nouns that carry the question's topic: words of two characters or more that
+        jieba's dictionary tags as nouns (Chinese); words of three letters or more that are
+        not function words (English)."""
+        if reading.lang == "zh":
+            return [w for w, flag in tagged(reading.norm)
+                    if len(w) > 1 and not w.isascii() and (flag[:1] == "n" or flag == "vn")]
+        return [w for w in _EN_CONTENT.findall(reading.norm) if w not in _EN_FUNCTION]
+
+    def unknown_words(self, reading: Reading) -> list[str]:
+        v = self.vocabulary
+        if reading.lang == "zh":
+            return [w for w in self.content_words(reading) if not v.knows_zh(w)]
+        return [w for w in self.content_words(reading) if f" {stem(w)} " not in v.en_stems]
+
+    def novelty(self, reading: Reading) -> float:
+        """Share of the question's content words the documents never use (in the question's
+        language: the Chinese text, or the English working translation and glossary)."""
+        words = self.content_words(reading)
+        return len(self.unknown_words(reading)) / len(words) if words else 0.0
 
     def evidence(self, question: str) -> float:
         """How clearly the question is about these documents: the null-model margin (what
@@ -101,21 +172,45 @@ class Assistant:
         return self.abstention.margin(float(self.index.dense_scores(qvec).max()), qvec)
 
     def ask(self, question: str, k: int | None = None, retriever: Retriever | None = None) -> Answer:
-        """Retrieve the k best units, abstain if the evidence is weak, else write an answer."""
+        """Retrieve the k best units, abstain if the documents cannot answer, else write an
+        answer."""
         k = self.settings.k if k is None else k
         retriever = retriever or self.settings.retriever
         q = self.check(question, k)
-        lang = detect(q)
+        reading = read(q)
+        lang = reading.lang
         qvec = self.index.embed(q)
         dense = self.index.dense_scores(qvec)
+        listed = self.index.outputs_of(q) if retriever == "hybrid" else None
+        if listed is not None:  # a list answer cites every member (it may exceed k)
+            k = max(k, len(listed.rows))
         hits = self.retrieve(q, k, retriever, dense)
-        lack = self.refuses(q, lang, qvec, dense, hits) if hits else _WEAK
+        lack = self.refuses(reading, qvec, dense, hits) if hits else WEAK
         if lack:
-            text = f"{ABSTAIN[lang]}{' ' if lang == 'en' else ''}{lack.say(lang)}".rstrip()
-            return Answer(q, text, True, "extractive", (), lang, lack.reason)
+            why = lack.say(lang)
+            text = f"{ABSTAIN[lang]}{' ' if lang == 'en' else ''}{why}".rstrip()
+            return Answer(q, text, True, "extractive", (), lang, lack.reason, why)
         citations = tuple(self._citation(h, lang) for h in hits)
         written = self.answerer.write(q, lang, citations)
-        return Answer(q, written.text, False, written.backend, citations, lang)
+        text = written.text
+        if listed is not None:
+            text = f"{text}\n\n{outputs_note(listed, lang)}"
+        return Answer(q, text, False, written.backend, citations, lang)
+
+    def passage(self, anchor: str) -> Passage:
+        """A retrieved unit's texts in every language the corpus holds, with an Appendix
+        row's fields: what the value checks read."""
+        unit = self.corpus.get(anchor)
+        if unit is None:  # a naive chunk that covers no unit
+            return Passage(anchor, ())
+        doc = self.corpus.document(unit.doc_id)
+        texts = [unit.text, *_row_fields(unit)]
+        for v in doc.versions:
+            t = v.text(unit.locator)
+            if t:
+                texts.append(t)
+            texts += [f for key, f in v.rows.get(unit.locator, {}).items() if key != "output"]
+        return Passage(anchor, tuple(texts))
 
     def _citation(self, hit: Hit, lang: Lang) -> Citation:
         anchor = hit.anchor
@@ -134,3 +229,37 @@ class Assistant:
         t = time.perf_counter()
         self.embedder.query(question)
         return time.perf_counter() - t
+
+
+def _row_fields(unit: Unit) -> list[str]:
+    row = unit.row
+    if row is None:
+        return []
+    return [row.points_raw, row.pillars_raw, ", ".join(row.pb_outputs), row.sdg_raw,
+            row.timeframe, f"{row.component_title}（{row.component_budget}）"]
+
+
+def outputs_note(o: OutputsOf, lang: Lang) -> str:
+    """What "outputs of pillar N" was taken to mean, how many there are, and the other
+    reading (with or without the rows marked 全部, all pillars) — the Appendix filter's
+    meaning too."""
+    labels = ("、" if lang == "zh" else ", ").join(label(a, lang) for a in o.rows)
+    n, m = len(o.rows), len(o.marked_all)
+    s = "" if n == 1 else "s"
+    if o.kind == "component":
+        return (f"要素{o.number}下共有{n}项产出：{labels}。" if lang == "zh" else
+                f"Component {o.number} has {n} output{s}: {labels}.")
+    if o.only:
+        return (f"附录中只对应支柱{o.number}的产出共有{n}项：{labels}。" if lang == "zh" else
+                f"The Appendix maps {n} output{s} to pillar {o.number} alone: {labels}.")
+    if o.with_all:
+        return (f"附录中明确标注支柱{o.number}的产出有{n - m}项，另有{m}项标为“全部”（所有支柱），"
+                f"共{n}项：{labels}。" if lang == "zh" else
+                f"The Appendix names pillar {o.number} for {n - m} outputs, and {m} more are marked "
+                f"“all pillars” (全部); all {n}: {labels}.")
+    return (f"附录中明确标注支柱{o.number}的产出共有{n}项：{labels}。另有{m}项产出标为“全部”"
+            f"（所有支柱），未计入；如需包括，请问“支柱{o.number}的产出，包括标为全部的”。"
+            if lang == "zh" else
+            f"The Appendix names pillar {o.number} for {n} output{s}: {labels}. The {m} outputs "
+            f"marked “all pillars” (全部) are not counted; ask for “pillar {o.number} outputs "
+            "including all-pillar ones” to see them too.")

@@ -1,130 +1,61 @@
-"""On-topic questions the documents still cannot answer.
+"""On-topic questions the documents still cannot answer, told from what the corpus contains.
 
-The similarity margin (`_abstain`) separates questions about skills from questions about
-cooking; it cannot separate "what does the strategy say about apprenticeships" from "how many
-countries have ratified C140 so far", because both are about the same things. What gives the
-second away is what it asks for, checked against what the documents hold:
+The similarity margin (`_abstain`) tells questions about skills from questions about cooking;
+it cannot tell "what does the strategy say about C142" from "which countries have ratified
+C142", which are about the same things. Three signals can, each computed from the documents
+(every language version they exist in), so they hold unchanged for a document added later:
 
-- a figure (how many, how much, what rate) when the retrieved paragraphs state no figure of
-  that kind (money, a percentage, a count), or an address they do not give;
-- who holds an office now (the documents name no office-holders);
-- the provisions or an Article of an instrument whose own text is not in the corpus (the
-  strategy names C138 or R205; their texts are not indexed until a user adds them);
-- a publication by its title (《全球工资报告》, the World Employment and Social Outlook), a
-  year, or an English proper name that the documents never mention.
+- names: a title, proper name, acronym, Chinese proper noun, instrument or year the question
+  uses that the documents never mention, however it is written (`corpus.fold`: width,
+  spacing, case; a shortened title meets the full one; one wrong character is a typo);
+- time: a year after the latest document, in a question that is not about a plan — the
+  documents cannot report what happened then;
+- the value asked for: a figure (an amount of money, a rate, a count of the thing counted),
+  a date, a person's name, a place, contact details, or what an instrument itself provides
+  — looked for in the retrieved passages that are about the question's subject (those that
+  share its words), and in the corpus for instruments (is its own text a document?).
 
-Each rule is a reading of the question's form, not a list of topics; each returns why it
-fired, so the answer (and the report) can say what the documents lack."""
+Each returns why, in both languages, so the answer can say what the documents lack."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from corpus import Corpus
-from index import unknown_words
+from corpus import Corpus, fold, instrument, mentioned_instruments
+from index import Vocabulary, expand, stem, tagged, tokens
 
-# --- what the question asks for -------------------------------------------------------
-_FIGURE = re.compile(
-    r"多少|(?<!哪)几(?:个|名|项|天|年|次|位|家|岁|成)"
-    r"|\bhow (?:many|much|old)\b"
-    r"|\bwhat (?:\w+ ){0,3}(?:rate|percentage|proportion|share|age)\b",
-    re.IGNORECASE,
-)
-# "Which outputs concern how much funding is needed" locates a passage; it asks no figure.
-_LOCATE = re.compile(r"哪|\bwhich\b|\bwhere\b", re.IGNORECASE)
-_MONEY_ASKED = re.compile(
-    r"钱|工资|补贴|费用|经费|预算|资金|美元"
-    r"|\b(?:cost|costs|budget|funding|fees?|pay|wages?|salary|credit|money|dollars?)\b",
-    re.IGNORECASE,
-)
-_RATE_ASKED = re.compile(
-    r"率|比例|百分|\b(?:rates?|percentage|per ?cent|proportion|share)\b", re.IGNORECASE
-)
-# Contact details: the documents give none, but an added document might.
-_CONTACT_ASKED = re.compile(
-    r"地址|电话|邮箱|网址|联系方式"
-    r"|\b(?:postal |street |email |e-mail )?address(?:es)? (?:of|for)\b|\bwhat is the (?:\w+ )?address\b"
-    r"|\b(?:phone|telephone) numbers?\b|\be-?mail address|\bcontact details\b|\bwebsite\b",
-    re.IGNORECASE,
-)
-# Who holds an office now: the documents name no office-holders (nor will a standard's text).
-_HOLDER_ASKED = re.compile(
-    r"\bwho (?:is|was|will be) (?:the )?(?:current|present|new|next|former|first)\b|现任|前任|下一任",
-    re.IGNORECASE,
-)
-# --- what a paragraph states -----------------------------------------------------------
-_CONTACT = re.compile(r"https?://|www\.|\w@\w|\+\d[\d\s-]{7,}")
-_MONEY = re.compile(r"美元|US\$|\$\s?\d")
-_RATE = re.compile(r"[%％]|百分之")
-# A count: a number with a measure word. Years, paragraph numbers and "一项" (= "a") are not.
-_COUNT = re.compile(
-    r"(?<![\d.])\d{1,3}(?![\d.])\s*(?:个|名|项|人|天|国|次|岁)"
-    r"|[二三四五六七八九十两]+(?:个|名|项|大|类|天|次|岁)"
-    r"|[\d.,]+\s*(?:万|亿)"
-)
-# --- instruments -----------------------------------------------------------------------
-_PROVISIONS = re.compile(
-    r"(?:公约|建议书)》?\s*(?:里|中|对|的规定|规定|的条款|条款|的原文|原文)"
-    r"|\b(?:under|according to) (?:the )?(?:[A-Z][\w'’-]* )+(?:Convention|Recommendation)\b"
-    r"|\b(?:Convention|Recommendation)(?: \(?No\. ?\d+\)?)? (?:says?|sets?|requires?|provides?)\b"
-    r"|\bArticle \d+|第\s*\d+\s*条"
-)
-_INSTRUMENT = re.compile(
-    r"第\s*(\d+)\s*号\s*(公约|建议书)|\b([CR])\s?(\d{2,3})\b"
-    r"|\b(Convention|Recommendation)\s*\(?No\.?\s*(\d+)"
-)
-# --- names -----------------------------------------------------------------------------
-_TITLE = re.compile(r"《([^》]+)》")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*[-–—]\s*(\d{2,4}))?(?!\d)")
-# Two or more capitalised words (with connectors): a name, e.g. "Nobel Peace Prize".
-# "and the" joins two names ("the Declaration and the Prize"), so it is not a connector.
-_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of the|of|for|on|and|in)\s+)?[A-Z][\w'’-]*)+")
-# Capitalised only because they open the sentence.
-_OPENERS = frozenset(
-    "what which who whom whose how when where why did does do is are was were will would "
-    "can could should must may has have had my our i in under according the a an if".split()
-)
+from ._question import Asked, Reading
 
-
-def years(text: str) -> set[int]:
-    """Years a text names, ranges spelt out ("2022–23" → 2022, 2023)."""
-    out: set[int] = set()
-    for m in _YEAR.finditer(text):
-        start = int(m.group(1))
-        out.add(start)
-        if m.group(2):
-            end_raw = m.group(2)
-            end = int(end_raw) if len(end_raw) == 4 else start // 100 * 100 + int(end_raw)
-            if 0 < end - start < 20:
-                out.update(range(start, end + 1))
-    return out
-
-
-def instruments(text: str) -> set[str]:
-    """Instruments a text names by number, as document ids would name them (C142, R195)."""
-    out: set[str] = set()
-    for m in _INSTRUMENT.finditer(text):
-        if m.group(1):
-            out.add(("C" if m.group(2) == "公约" else "R") + m.group(1))
-        elif m.group(3):
-            out.add(m.group(3) + m.group(4))
-        else:
-            out.add(("C" if m.group(5) == "Convention" else "R") + m.group(6))
-    return out
-
-
-def names(question: str) -> list[str]:
-    """English multi-word names in a question, without a sentence's capitalised opener."""
-    out = []
-    for m in _NAME.finditer(_INSTRUMENT.sub(" ", question)):  # "Convention No. 142" is no name
-        words = m.group().split()
-        while words and words[0].lower() in _OPENERS:
-            words = words[1:]
-        if len(words) >= 2:
-            out.append(" ".join(words))
-    return out
+# --- values stated in a passage (any language) -------------------------------------------
+_NUM = (r"(?:\d[\d.,]*|[一二两三四五六七八九十百千万亿]+|one|two|three|four|five|six|seven|eight|"
+        r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand)")
+_STATED: dict[Asked, re.Pattern[str]] = {
+    "money": re.compile(
+        r"(?:us\$|\$|€|£|usd|chf|eur)\s?\d|\d[\d.,]*\s*(?:万|亿)?\s*(?:美元|欧元|瑞士法郎|元|dollars?|"
+        r"francs?|euros?)|\d[\d.,]*\s*(?:million|billion)\b"),
+    "rate": re.compile(r"\d\s*(?:%|per ?cent)|百分之"),
+    "date": re.compile(
+        r"(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}\s*月|\b(?:january|february|march|april|may|june|july|"
+        r"august|september|october|november|december)\b"),
+    "person": re.compile(r"先生|女士|博士|教授|[\u3400-\u9fff]·[\u3400-\u9fff]|\b(?:mr|ms|mrs|dr|prof)\.?\s+\w"),
+    "contact": re.compile(r"https?://|www\.|\w@\w|\+\d[\d\s-]{7,}|\b(?:street|road|avenue|route)\b|路\d+号|街\d+号"),
+}
+# A count: a number with a noun after it. Years, numbered references (paragraph 12, 第12段)
+# and 一项/一个 (= "a") are not counts.
+_COUNT_ZH = re.compile(
+    r"(?<![\d.第])(?P<n>\d{1,3}|[二两三四五六七八九十]+)(?![\d.])\s*(?:个|名|项|大|类|种|国|人|次|天|年|位|家|所)")
+_COUNT_EN = re.compile(
+    r"\b(?P<n>\d{1,3}(?:,\d{3})*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|hundred)\s+(?P<noun>(?:[a-z-]+\s+){0,2}[a-z-]+)")
+_EN_WORD = re.compile(r"[a-z][a-z-]+")
+_STOP_EN = frozenset(
+    "the a an of and or to in on for by with is are be was were what which how why who does do "
+    "did about that this it as at from under their its there when where will would should can "
+    "could has have had any all each every much many more most other such than then them they "
+    "these those into over also been being not no per so if tell me please give list name "
+    "explain describe say says said mean means".split())
 
 
 @dataclass(frozen=True)
@@ -140,70 +71,287 @@ class Lack:
         return self.zh if lang == "zh" else self.en
 
 
-_KINDS = {"money": ("an amount of money", "金额", "amount of money"),
-          "rate": ("a rate", "比率或百分比", "rate or percentage"),
-          "number": ("a number", "数字", "figure")}
+_VALUE = {
+    "money": ("an amount of money", "金额", "amount of money"),
+    "rate": ("a rate", "比率或百分比", "rate or percentage"),
+    "count": ("a number", "数字", "figure"),
+    "date": ("a date", "日期或时间", "date"),
+    "person": ("a person's name", "人名", "person's name"),
+    "place": ("a place", "地名", "place"),
+    "contact": ("contact details", "地址或联系方式", "address or contact details"),
+}
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved unit as the value checks read it: its texts in every language the corpus
+    holds (the unit, an Appendix row's fields)."""
+
+    anchor: str
+    texts: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Scope:
     """What the corpus holds, for telling which on-topic questions it cannot answer."""
 
-    text: str
-    years: frozenset[int]
-    held: frozenset[str]  # instruments whose own text is a document of the corpus
+    vocabulary: Vocabulary
+    held: frozenset[str]  # ids of the documents whose own text is in the corpus
 
     @classmethod
-    def of(cls, corpus: Corpus) -> Scope:
-        text = "".join(d.text for d in corpus.documents)
-        return cls(text, frozenset(years(text)), frozenset(d.doc_id for d in corpus.documents))
+    def of(cls, corpus: Corpus, vocabulary: Vocabulary | None = None) -> Scope:
+        return cls(vocabulary or Vocabulary.of(corpus),
+                   frozenset(d.doc_id for d in corpus.documents))
 
-    def lacks(self, question: str, evidence: Sequence[str]) -> Lack | None:
-        """Why the documents cannot answer the question from this evidence (the texts of the
-        retrieved units), or None when nothing says so."""
-        for lack in self._lacks(question, evidence):
+    def unknown(self, reading: Reading) -> Lack | None:
+        """A name the question uses that the documents never mention, however written."""
+        return next(iter(self._unknown_names(reading)), None)
+
+    def lacks(
+        self, reading: Reading, evidence: Sequence[Passage], named: Sequence[Passage] = ()
+    ) -> Lack | None:
+        """Why the documents cannot answer the question from this evidence (the retrieved
+        passages, best first; `named`: those of the units the question names, read whole),
+        or None when nothing says so: a place or instrument the passages do not mention, a
+        time after the documents, an instrument's own text, the value asked for."""
+        for lack in self._lacks(reading, evidence, named):
             return lack
         return None
 
-    def _lacks(self, question: str, evidence: Sequence[str]) -> Iterable[Lack]:
-        stated = " ".join(evidence)
-        if _FIGURE.search(question) and not _LOCATE.search(question):
-            if _MONEY_ASKED.search(question):
-                kind, found = "money", _MONEY.search(stated)
-            elif _RATE_ASKED.search(question):
-                kind, found = "rate", _RATE.search(stated)
-            else:
-                kind, found = "number", _COUNT.search(stated) or _MONEY.search(stated)
-            if not found:
-                what, zh, en = _KINDS[kind]
-                yield Lack(f"asks for {what}; the retrieved paragraphs state none",
-                           f"检索到的段落没有给出相关{zh}。",
-                           f"The paragraphs retrieved state no such {en}.")
-        if _CONTACT_ASKED.search(question) and not _CONTACT.search(stated):
-            yield Lack("asks for contact details; the retrieved paragraphs give none",
-                       "检索到的段落没有给出地址或联系方式。",
-                       "The paragraphs retrieved give no address or contact details.")
-        if _HOLDER_ASKED.search(question):
-            yield Lack("asks who holds an office; the documents name no office-holders",
-                       "文件没有提到任何任职者的姓名。", "The documents name no office-holders.")
-        if _PROVISIONS.search(question):
-            named = instruments(question)
-            if not named or not named <= self.held:
-                which = ", ".join(sorted(named - self.held)) or "the instrument"
-                yield Lack(f"asks what {which} provides; its text is not in the corpus",
-                           f"语料中没有{'该文书' if not named else which}的条文。",
-                           f"The text of {which} is not in the corpus.")
-        for title in _TITLE.findall(question):
-            if title not in self.text:
-                yield Lack(f"names 《{title}》, which the documents never mention",
-                           f"文件中没有提到《{title}》。",
-                           f"The documents never mention 《{title}》.")
-        unknown_years = years(question) - self.years
-        if unknown_years:
-            year = min(unknown_years)
+    def _lacks(
+        self, r: Reading, evidence: Sequence[Passage], named: Sequence[Passage]
+    ) -> Iterator[Lack]:
+        unheld = [i for i in r.instruments if i not in self.held]
+        if (r.provisions and unheld
+                and (r.own_text or not self._discussed(r, unheld, evidence))):
+            ids = ", ".join(unheld)
+            zh, en = ("、".join(_short(i, "zh") for i in unheld),
+                      ", ".join(_short(i, "en") for i in unheld))
+            yield Lack(f"asks what {ids} provides; its text is not in the corpus",
+                       f"语料中没有{zh}的条文。", f"The text of {en} is not in the corpus.")
+        yield from self._ungrounded(r, [*evidence, *named])
+        yield from self._after(r)
+        if r.asks:
+            about = self._about(r, evidence) + [t for p in named for t in p.texts]
+            for kind in r.asks:
+                if not self._states(kind, r, about):
+                    what, zh, en = _VALUE[kind]
+                    yield Lack(f"asks for {what}; the retrieved paragraphs state none",
+                               f"检索到的段落没有给出相关{zh}。",
+                               f"The paragraphs retrieved state no such {en}.")
+
+    def _ungrounded(self, r: Reading, evidence: Sequence[Passage]) -> Iterator[Lack]:
+        """A place or a numbered instrument the question names and the documents mention,
+        but none of the passages retrieved for the question does: they say nothing about it
+        in this respect ("China" is named as a BRICS country, never as receiving support).
+        Places are the proper nouns the dictionary tags as places (an English name counts
+        when the glossary gives it as one)."""
+        text = fold(" ".join(t for p in evidence for t in p.texts))
+        for name in [*r.proper_zh, *r.names]:
+            places = [name] if not name.isascii() else [t for t in expand(name) if _is_place(t)]
+            if places and all(_is_place(p) for p in places) and not (
+                    _mentions(text, name) or any(_mentions(text, p) for p in places)):
+                yield _absent(name)
+                return
+        found = mentioned_instruments(text)
+        for inst in r.instruments:
+            known = instrument(inst)
+            numbered = known is None or known.number is not None
+            if numbered and inst not in found and inst not in self.held:
+                yield _absent(_short(inst, r.lang))
+                return
+
+    def _after(self, r: Reading) -> Iterator[Lack]:
+        """A question about what happened after the latest document: about a later year
+        that the documents do not plan for (or, if they plan for it, about what happened
+        then), or about progress up to now."""
+        last = self.vocabulary.latest_year
+        for y, z in sorted(p for p in r.periods if p[0] > last):
+            planned = (y, z) in self.vocabulary.periods  # the documents schedule something then
+            if not r.plan and (r.past or not planned):
+                yield Lack(f"asks about {y}, after the documents ({last}) were written",
+                           f"文件写于{last}年，无法说明{y}年的情况。",
+                           f"The documents date from {last}; they cannot say what happened in {y}.")
+                return
+        if r.since and r.past:
+            yield Lack(f"asks about progress up to now; the documents date from {last}",
+                       f"文件写于{last}年，无法说明此后至今的进展。",
+                       f"The documents date from {last}; they cannot report progress since then.")
+
+    def _unknown_names(self, r: Reading) -> Iterator[Lack]:
+        v = self.vocabulary
+        for title in r.titles:
+            if not v.knows_title(title):
+                yield _never(f"《{title}》")
+        for name in r.names:
+            if not self._knows_name(name):
+                yield _never(name)
+        for word in r.proper_zh:
+            if not v.knows_zh(word):
+                yield _never(word)
+        for inst in r.instruments:
+            if inst not in v.instruments and inst not in self.held:
+                yield _never(_short(inst, r.lang))
+        for year in sorted(r.years - v.years):
             yield Lack(f"names {year}, a year the documents never mention",
                        f"文件中没有涉及{year}年。", f"The documents never mention {year}.")
-        for name in names(question):
-            if unknown_words(name):
-                yield Lack(f"names {name!r}, which the documents never mention",
-                           f"文件中没有提到“{name}”。", f"The documents never mention {name}.")
+
+    def _knows_name(self, name: str) -> bool:
+        """A name the documents use, whole or as names joined by 'of', 'and', 'in'…
+        ('Director-General of the ILO'), in English, or written in the Chinese text
+        (acronyms such as TVET)."""
+        v = self.vocabulary
+        if v.knows_en(name) or fold(name) in v.zh:
+            return True
+        parts = [p for p in re.split(r"\s+(?:of the|of|and|in|for|on|&)\s+", name) if p]
+        return len(parts) > 1 and all(v.knows_en(p) or fold(p) in v.zh for p in parts)
+
+    def _discussed(self, r: Reading, named: list[str], evidence: Sequence[Passage]) -> bool:
+        """Whether a retrieved passage that names the instrument also holds most of what the
+        question asks about it: then the documents answer from their own text."""
+        titles = " ".join(t for i in named if (inst := instrument(i)) for t in (inst.zh, inst.en))
+        words = [w for w in _salient(r) if not _found([w], titles)]
+        if not words:
+            return True
+        for p in evidence:
+            text = " ".join(p.texts)
+            if not any(i in mentioned_instruments(text) for i in named):
+                continue
+            if _share(words, text) >= 0.5:
+                return True
+        return False
+
+    def _about(self, r: Reading, evidence: Sequence[Passage]) -> list[str]:
+        """The sentences of the best passages that are about the question's subject: those
+        whose shared words weigh at least half as much as the best sentence's (a word's
+        weight is its specificity in the corpus); the best passage whole when no sentence
+        shares any."""
+        words = _salient(r, r.subject)
+        weights = {w: self.vocabulary.weight(w) for w in words}
+        scored: list[tuple[float, str]] = []
+        for p in evidence[:3]:
+            for text in p.texts:
+                for s in _sentences(text):
+                    scored.append((sum(weights[w] for w in _found(words, s)), s))
+        best = max((n for n, _ in scored), default=0.0)
+        if best <= 0:
+            return list(evidence[0].texts) if evidence else []
+        # The most specific word the passages share with the question marks its subject.
+        key = max((w for _n, s in scored for w in _found(words, s)), key=weights.__getitem__)
+        return [s for n, s in scored if n >= 0.5 * best and _found([key], s)]
+
+    def _states(self, kind: Asked, r: Reading, sentences: list[str]) -> bool:
+        text = fold(" ".join(sentences))
+        if kind == "count":
+            return _counts(r.counted, text)
+        if kind == "place":
+            return _places(sentences, r.countries)
+        return bool(_STATED[kind].search(text))
+
+
+def _mentions(text: str, name: str) -> bool:
+    """A folded text uses a name: as a substring (Chinese), or as the same words in order,
+    plurals aside (English)."""
+    n = fold(name)
+    if not n.isascii():
+        return n in text
+    words = [stem(w) for w in _EN_WORD.findall(n)]
+    stems = " ".join(stem(w) for w in _EN_WORD.findall(text))
+    return bool(words) and f" {' '.join(words)} " in f" {stems} "
+
+
+def _short(inst: str, lang: str) -> str:
+    """An instrument as people write it: 第142号公约 / Convention No. 142, or its id."""
+    known = instrument(inst)
+    if known is not None:
+        return known.short(lang)
+    m = re.fullmatch(r"([CR])(\d+)", inst)
+    if m is None:
+        return inst
+    zh, en = ("公约", "Convention") if m[1] == "C" else ("建议书", "Recommendation")
+    return f"第{m[2]}号{zh}" if lang == "zh" else f"{en} No. {m[2]}"
+
+
+def _is_place(word: str) -> bool:
+    return any(flag == "ns" for _w, flag in tagged(word))
+
+
+def _absent(name: str) -> Lack:
+    return Lack(f"names {name!r}, which no passage about the question mentions",
+                f"与这个问题相关的段落都没有提到“{name}”。",
+                f"None of the passages about this question mentions {name}.")
+
+
+def _never(name: str) -> Lack:
+    return Lack(f"names {name!r}, which the documents never mention",
+                f"文件中没有提到“{name}”。", f"The documents never mention {name}.")
+
+
+def _salient(r: Reading, text: str | None = None) -> list[str]:
+    """The content words of the question (or of part of it), in both languages where the
+    glossary gives Chinese for English ones: what a passage about its subject shares."""
+    text = r.norm if text is None else text
+    if r.lang == "zh":
+        return [t for t in dict.fromkeys(tokens(text)) if len(t) > 1]
+    words = [stem(w) for w in _EN_WORD.findall(text) if w not in _STOP_EN and len(w) > 2]
+    return list(dict.fromkeys(words + expand(text)))
+
+
+def _found(words: list[str], text: str) -> list[str]:
+    """The words (Chinese terms or English stems) that occur in a text."""
+    t = fold(text)
+    stems = f" {' '.join(stem(w) for w in _EN_WORD.findall(t))} "
+    return [w for w in words if (w in t if not w.isascii() else f" {w} " in stems)]
+
+
+def _share(words: list[str], text: str) -> float:
+    """The share of the words a text holds, in the better of the two languages (an English
+    question's glossary terms are Chinese; a passage may hold one language only)."""
+    shares = []
+    for part in ([w for w in words if w.isascii()], [w for w in words if not w.isascii()]):
+        if part:
+            shares.append(len(_found(part, text)) / len(part))
+    return max(shares, default=0.0)
+
+
+_SENTENCE = re.compile(r"(?<=[。；;！？!?])\s*|(?<=\.)\s+(?=[A-Z])|\n")
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE.split(text) if s and s.strip()]
+
+
+def _counts(counted: str, text: str) -> bool:
+    """A number with the counted noun after it ('five pillars', '39 项产出', '187 个成员国');
+    any count when the question does not say what it counts."""
+    if not counted:
+        return bool(re.search(r"\d", text))
+    targets = [counted]
+    if counted.isascii() and counted:
+        targets += expand(counted)
+    for m in _COUNT_EN.finditer(text):
+        if not targets or any(stem(t) in {stem(w) for w in m["noun"].split()} for t in targets if t.isascii()):
+            return True
+    for m in _COUNT_ZH.finditer(text):
+        if not targets:
+            return True
+        window = text[m.end(): m.end() + 12]
+        if any(t in window or t == m.group()[-1:] for t in targets if not t.isascii()):
+            return True
+    return False
+
+
+_REGION = re.compile(r"(?:洲|地区|区域)$|^(?:africa|asia|europe|americas?|latin america|caribbean|"
+                     r"pacific|arab states|middle east)$", re.IGNORECASE)
+
+
+def _places(sentences: list[str], countries: bool = False) -> bool:
+    """A place named: a Chinese word the dictionary tags as a place, or an English
+    capitalised word after 'in'/'at' (Geneva). For a question about countries a continent
+    or region (非洲, Asia) does not count."""
+    for s in sentences:
+        places = [w for w, flag in tagged(s) if flag == "ns" and len(w) > 1]
+        places += re.findall(r"\b(?:in|at) ([A-Z][a-z]{2,}(?: [A-Z][a-z]+)?)", s)
+        if any(not (countries and _REGION.search(p)) for p in places):
+            return True
+    return False

@@ -1,5 +1,9 @@
-"""All configuration, in one place: read from `ILO_QA_*` environment variables (or passed
-explicitly); lower layers receive plain values and never read the environment."""
+"""All configuration, in one place: one nested model, read from `ILO_QA_*` environment
+variables (or passed explicitly). Lower layers receive plain values (`index.Tuning`,
+`index.Shape`) and never read the environment.
+
+A nested field is set as `ILO_QA_<SECTION>_<FIELD>`: `ILO_QA_RETRIEVAL_RRF_K=30`,
+`ILO_QA_WEB_QUEUE_MAX_SIZE=128`, `ILO_QA_LLM_BASE_URL=http://127.0.0.1:11434/v1`."""
 
 from __future__ import annotations
 
@@ -7,8 +11,10 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from index import DEFAULT_EMBEDDER, SOURCES, Tuning
 
 Retriever = Literal["hybrid", "dense", "bm25", "naive"]
 
@@ -18,41 +24,139 @@ def _default_home() -> Path:
     return Path(base) / "ilo-qa"
 
 
+class _Section(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class RetrievalSettings(_Section):
+    """How the two searches are fused and what the structure adds (see evals/REPORT.md,
+    History, for what each one is worth)."""
+
+    rrf_k: int = Field(default=5, ge=1, description="Reciprocal-rank fusion constant: Σ w / (k + rank).")
+    dense_weight: float = Field(default=1.0, ge=0, description="Weight of the dense ranking in the fusion.")
+    lexical_weight: float = Field(default=1.0, ge=0, description="Weight of the BM25 ranking in the fusion.")
+    glossary: bool = Field(default=True,
+        description="Add the glossary's Chinese terms to the BM25 query of an English question.")
+    dense_glossary: bool = Field(default=True, description="Append them to the embedded English question too.")
+    glossary_sources: tuple[str, ...] = Field(default=SOURCES, description="Parts of the glossary used.")
+    mentions: bool = Field(default=True,
+        description="Units a question names (point, paragraph, output, SDG, P&B) come first.")
+    bare_view: bool = Field(default=True,
+        description="Score a chunk by the better of its two vectors (with and without its heading path).")
+    filters: bool = Field(default=True,
+        description="A pillar's or component's units (or rows, for an outputs question) move ahead.")
+    rows_first: bool = Field(default=True,
+        description="A 'which output' question gets the Appendix rows of its top window first.")
+    rows_window: int = Field(default=10, ge=1, description="How deep 'rows first' looks.")
+    english_view: bool = Field(default=True,
+        description="An English question, embedded as it is, is ranked against the English versions' vectors too.")
+    english_lexical: bool = Field(default=True, description="And against BM25 over the English versions.")
+    english_dense_weight: float = Field(default=1.0, ge=0,
+        description="Weight of the English vectors' ranking in the fusion.")
+
+    def tuning(self) -> Tuning:
+        return Tuning(
+            k=self.rrf_k, dense=self.dense_weight, lexical=self.lexical_weight,
+            glossary=self.glossary, dense_glossary=self.dense_glossary,
+            mentions=self.mentions, glossary_sources=self.glossary_sources,
+            bare_view=self.bare_view, filters=self.filters, rows_first=self.rows_first,
+            rows_window=self.rows_window, english_view=self.english_view,
+            english_lexical=self.english_lexical, dense_en=self.english_dense_weight,
+        )
+
+
+class IndexSettings(_Section):
+    """What shapes a build; recorded in its manifest, and a change makes the index stale."""
+
+    bm25_k1: float = Field(default=1.2, gt=0, description="BM25 term-frequency saturation.")
+    bm25_b: float = Field(default=0.75, ge=0, le=1, description="BM25 length normalisation.")
+    views: Literal[1, 2, 3] = Field(default=3,
+        description="Vectors per chunk: 1 = Chinese text with its heading path, 2 = also bare, "
+        "3 = also the English version.")
+    batch: int = Field(default=8, ge=1, le=256, description="Texts embedded per call during a build.")
+
+
+class AbstentionSettings(_Section):
+    """When to say that the documents do not cover a question."""
+
+    signal: Literal["margin", "cosine"] = Field(default="margin",
+        description="Evidence score: best paragraph minus best everyday passage, or raw cosine.")
+    novelty: bool = Field(default=True,
+        description="Also refuse when too many of the question's words are unknown to the documents.")
+    scope: bool = Field(default=True, description="Also refuse on-topic questions asking for what the documents lack.")
+    max_false_abstention: float = Field(default=0.02, ge=0, le=0.2,
+        description="make calibrate: share of in-scope dev questions a threshold may refuse.")
+    safety: float = Field(default=0.005, ge=0,
+        description="make calibrate: margin subtracted from the fitted threshold.")
+    novelty_safety: float = Field(default=0.1, ge=0,
+        description="make calibrate: added to the fitted novelty threshold.")
+
+
+class AnswerSettings(_Section):
+    quotes: int = Field(default=3, ge=1, le=50, description="Sentences the extractive answer quotes.")
+
+
+class WebSettings(_Section):
+    """The web UI's limits (2 cores; the embedder serialises on a lock)."""
+
+    ask_concurrency: int = Field(default=2, ge=1, description="Questions answered at once.")
+    queue_max_size: int = Field(default=64, ge=1,
+        description="Questions waiting; beyond this a caller is told to retry.")
+    render_concurrency: int = Field(default=4, ge=1, description="Panels rendered at once (no embedding).")
+
+
+class LLMSettings(_Section):
+    """An OpenAI-compatible chat endpoint that writes answers (reserved: nothing calls it yet)."""
+
+    base_url: str | None = Field(default=None, description="Chat endpoint; when set, answers are written by it.")
+    model: str = Field(default="", description="Model name sent to the endpoint.")
+    api_key: str = Field(default="", description="API key for the endpoint, if any.")
+    timeout: float = Field(default=60.0, gt=0, description="Seconds to wait for the endpoint.")
+
+
 class Settings(BaseSettings):
     """Everything a user can change without editing code."""
 
-    model_config = SettingsConfigDict(env_prefix="ILO_QA_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="ILO_QA_", env_nested_delimiter="_",
+                                      env_nested_max_split=1, extra="ignore", frozen=True)
 
     home: Path = Field(
         default_factory=_default_home,
-        description="Where the built index and ingested documents live (ILO_QA_HOME). "
+        description="Where the built index, caches and ingested documents live. "
         "The shipped corpus/ is never written to.",
     )
     embedder: str = Field(
-        default="e5-small-q4",
+        default=DEFAULT_EMBEDDER,
         description="'e5-small-q4' (multilingual-e5-small 4-bit, bundled) or "
         "'st:<sentence-transformers model name or local folder>'.",
     )
-    retriever: Retriever = Field(
-        default="hybrid", description="Retrieval mode: hybrid, dense, bm25 or naive."
-    )
+    retriever: Retriever = Field(default="hybrid", description="Retrieval mode: hybrid, dense, bm25 or naive.")
     k: int = Field(default=5, ge=1, le=50, description="How many paragraphs to retrieve and cite.")
-    max_question_chars: int = Field(
-        default=1000, ge=10, description="Longer questions are refused with a clear message."
-    )
-    llm_base_url: str | None = Field(
-        default=None,
-        description="OpenAI-compatible chat endpoint; when set, answers are written by it.",
-    )
-    llm_model: str = Field(default="", description="Model name sent to the chat endpoint.")
-    llm_api_key: str = Field(default="", description="API key for the chat endpoint, if any.")
-    llm_timeout: float = Field(default=30.0, gt=0, description="Seconds to wait for the LLM.")
+    max_question_chars: int = Field(default=1000, ge=10, description="Longer questions are refused.")
+    retrieval: RetrievalSettings = RetrievalSettings()
+    index: IndexSettings = IndexSettings()
+    abstention: AbstentionSettings = AbstentionSettings()
+    answer: AnswerSettings = AnswerSettings()
+    web: WebSettings = WebSettings()
+    llm: LLMSettings = LLMSettings()
 
     @field_validator("home")
     @classmethod
     def _expand(cls, v: Path) -> Path:
         return v.expanduser()
 
+    @field_validator("embedder")
+    @classmethod
+    def _known_embedder(cls, v: str) -> str:
+        if v == DEFAULT_EMBEDDER or (v.startswith("st:") and v[3:].strip()):
+            return v
+        raise ValueError(f"unknown embedder {v!r}; use '{DEFAULT_EMBEDDER}' or "
+                         "'st:<sentence-transformers model name or local folder>'")
+
     @property
     def index_dir(self) -> Path:
         return self.home / "index"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.home / "cache"

@@ -5,25 +5,39 @@ what people read; `contains()` says whether one anchor lies inside another.
 """
 
 from ._anchors import Lang, contains, label, split_anchor
-from ._graph import References
+from ._graph import ALL_PILLARS, References
+from ._instruments import REGISTRY, Instrument, instrument, instrument_spans, mentioned_instruments
 from ._load import SHIPPED, SHIPPED_DIR, Source, load_corpus, read_document
+from ._normalize import fold, normalize, zh_number
 from ._units import AppendixRow, Corpus, CorpusError, Document, Kind, Unit
+from ._versions import Version, read_versions
 
 __all__ = [
+    "ALL_PILLARS",
+    "REGISTRY",
     "SHIPPED",
     "SHIPPED_DIR",
     "AppendixRow",
     "Corpus",
     "CorpusError",
     "Document",
+    "Instrument",
     "Kind",
     "Lang",
     "References",
     "Source",
     "Unit",
+    "Version",
     "contains",
+    "fold",
+    "instrument",
+    "instrument_spans",
     "label",
     "load_corpus",
+    "mentioned_instruments",
+    "normalize",
     "read_document",
+    "read_versions",
     "split_anchor",
+    "zh_number",
 ]

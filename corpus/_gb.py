@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ._draft import Draft, Line, freeze_all, lines, next_letter
-from ._units import AppendixRow, CorpusError, Unit
+from ._units import RESTORE, AppendixRow, CorpusError, Unit
 
 DOC_ID = "GB.346/INS/4"
 
@@ -76,7 +76,7 @@ def parse(text: str) -> tuple[tuple[Unit, ...], str]:
                 raise CorpusError(
                     f"{DOC_ID} line {line.number}: item ({m['letter']}) out of order in "
                     f"paragraph {para.locator} (expected ({next_letter(para)})); "
-                    "the source file looks damaged: copy it again from shared/documents"
+                    f"the source file looks damaged: {RESTORE}"
                 )
             current = para.child(f"{para.locator}.{m['letter']}", "item")
             current.add(*line.tail(m.end()))
@@ -84,14 +84,14 @@ def parse(text: str) -> tuple[tuple[Unit, ...], str]:
         if current is None:
             raise CorpusError(
                 f"{DOC_ID} line {line.number}: text outside any paragraph: {body[:40]!r}; "
-                "the source file looks damaged: copy it again from shared/documents"
+                f"the source file looks damaged: {RESTORE}"
             )
         _continue(current, line)
 
     if len(paragraphs) != 34 or len(rows) != 39:
         raise CorpusError(
             f"{DOC_ID}: found {len(paragraphs)} paragraphs and {len(rows)} Appendix rows, "
-            "expected 34 and 39; the source file looks damaged: copy it again from shared/documents"
+            f"expected 34 and 39; the source file looks damaged: {RESTORE}"
         )
     return freeze_all(DOC_ID, paragraphs + rows), "\n".join(front)
 
@@ -125,7 +125,7 @@ def _appendix_line(
     if len(fields) != 6 or component is None:
         raise CorpusError(
             f"{DOC_ID} line {line.number}: Appendix row with {len(fields)} tab-separated fields "
-            "(expected 6, after a component line); copy the file again from shared/documents"
+            f"(expected 6, after a component line); {RESTORE}"
         )
     output, points, pillars, pb, sdg, timeframe = fields
     start = line.start + line.text.index(output)

@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from ._anchors import contains
 from ._units import Corpus, Unit
 
+ALL_PILLARS = "全部"  # the Appendix's "all pillars" mark
+
 
 class References:
     """Look-ups over the Appendix rows of a corpus, in document order."""
@@ -33,12 +35,19 @@ class References:
         """Rows whose "corresponding points" column reads 未具体提及 (none given)."""
         return [u.anchor for u in self.rows if u.row and not u.row.points]
 
-    def outputs_for_pillar(self, pillar: int, only: bool = False) -> list[str]:
-        """Rows that name this pillar explicitly (not those marked 全部, all pillars), those
-        mapped to fewest pillars first; with `only`, the rows mapped to this pillar alone."""
-        rows = [u for u in self.rows if u.row and u.row.pillars_raw != "全部"
+    def outputs_for_pillar(self, pillar: int, only: bool = False, with_all: bool = False) -> list[str]:
+        """Rows that name this pillar explicitly, those mapped to fewest pillars first; with
+        `only`, the rows mapped to this pillar alone; with `with_all`, then also the rows
+        marked 全部 (all pillars). One meaning everywhere: the chat, the API and the Appendix
+        filter all read "outputs of pillar N" this way and say so."""
+        rows = [u for u in self.rows if u.row and u.row.pillars_raw != ALL_PILLARS
                 and pillar in u.row.pillars and (not only or len(u.row.pillars) == 1)]
-        return [u.anchor for u in sorted(rows, key=lambda u: len(u.row.pillars) if u.row else 0)]
+        out = [u.anchor for u in sorted(rows, key=lambda u: len(u.row.pillars) if u.row else 0)]
+        return out + (self.outputs_for_all_pillars() if with_all and not only else [])
+
+    def outputs_for_all_pillars(self) -> list[str]:
+        """Rows whose pillar column reads 全部: they serve every pillar."""
+        return [u.anchor for u in self.rows if u.row and u.row.pillars_raw == ALL_PILLARS]
 
     def outputs_for_component(self, component: int) -> list[str]:
         return [u.anchor for u in self.rows if u.component == component]

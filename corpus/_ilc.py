@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ._draft import Draft, freeze_all, lines, next_letter, next_roman
-from ._units import CorpusError, Unit
+from ._units import RESTORE, CorpusError, Unit
 
 DOC_ID = "ILC.109/Res"
 TITLE = "关于技能和终身学习的决议"
@@ -60,7 +60,7 @@ def parse(text: str) -> tuple[tuple[Unit, ...], str]:
     if len(resolution) != 2 or len(conclusions) != 14:
         raise CorpusError(
             f"{DOC_ID}: found {len(resolution)} resolution and {len(conclusions)} Conclusions "
-            "paragraphs, expected 2 and 14; copy the file again from shared/documents"
+            f"paragraphs, expected 2 and 14; {RESTORE}"
         )
     return freeze_all(DOC_ID, resolution + conclusions), "".join(preamble)
 
@@ -79,5 +79,5 @@ def _item(para: Draft, mark: str, line_no: int) -> Draft:
     raise CorpusError(
         f"{DOC_ID} line {line_no}: marker ({mark}) is neither the next letter of "
         f"{para.locator} nor the next roman of its last item; "
-        "copy the file again from shared/documents"
+        f"{RESTORE}"
     )

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import _gb, _ilc
-from ._units import Corpus, CorpusError, Document, Unit
+from ._units import RESTORE, Corpus, CorpusError, Document, Unit
+from ._versions import TRANSLATIONS_DIR, Version, shipped_versions
 
 SHIPPED_DIR = Path(__file__).parent / "documents"
 
@@ -22,29 +23,29 @@ class Source:
     file_name: str
     doc_id: str
     title: str
+    date: str
     parse: Parser
 
 
 SHIPPED: tuple[Source, ...] = (
-    Source("000_5ce5573f5b147971.txt", _gb.DOC_ID, _gb.TITLE, _gb.parse),
-    Source("001_4808786bded2d9d5.txt", _ilc.DOC_ID, _ilc.TITLE, _ilc.parse),
+    Source("000_5ce5573f5b147971.txt", _gb.DOC_ID, _gb.TITLE, "2022-10-06", _gb.parse),
+    Source("001_4808786bded2d9d5.txt", _ilc.DOC_ID, _ilc.TITLE, "2021-12-11", _ilc.parse),
 )
 
 
-def read_document(path: Path, source: Source) -> Document:
+def read_document(path: Path, source: Source, versions: tuple[Version, ...] = ()) -> Document:
     """Read and parse one file; errors name the file and what to do about it."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise CorpusError(
-            f"cannot read {path}: {exc.strerror}; reinstall the package or copy the file "
-            "again from shared/documents"
+            f"cannot read {path}: {exc.strerror}; {RESTORE}"
         ) from exc
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise CorpusError(
-            f"{path} is not UTF-8 text (byte {exc.start}); copy it again from shared/documents"
+            f"{path} is not UTF-8 text (byte {exc.start}); {RESTORE}"
         ) from exc
     units, preamble = source.parse(text)
     return Document(
@@ -55,9 +56,12 @@ def read_document(path: Path, source: Source) -> Document:
         text=text,
         units=units,
         preamble=preamble,
+        date=source.date,
+        versions=tuple(v for v in versions if v.doc_id == source.doc_id),
     )
 
 
-def load_corpus(directory: Path = SHIPPED_DIR) -> Corpus:
-    """The shipped documents, parsed, in a fixed order."""
-    return Corpus(tuple(read_document(directory / s.file_name, s) for s in SHIPPED))
+def load_corpus(directory: Path = SHIPPED_DIR, translations: Path = TRANSLATIONS_DIR) -> Corpus:
+    """The shipped documents, parsed, in a fixed order, with their shipped language versions."""
+    versions = shipped_versions(translations)
+    return Corpus(tuple(read_document(directory / s.file_name, s, versions) for s in SHIPPED))

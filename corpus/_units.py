@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from ._anchors import Lang
+    from ._versions import Version
 
 Kind = Literal["paragraph", "item", "subitem", "row"]
 
@@ -73,6 +77,9 @@ class Document:
     text: str = field(repr=False)
     units: tuple[Unit, ...] = field(repr=False)
     preamble: str = ""
+    lang: Lang = "zh"
+    date: str = ""  # ISO date of the document (its session or adoption)
+    versions: tuple[Version, ...] = field(default=(), repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_locator", {u.locator: u for u in self.units})
@@ -84,6 +91,23 @@ class Document:
     def leaves(self) -> Iterator[Unit]:
         return (u for u in self.units if u.is_leaf)
 
+    @property
+    def year(self) -> int:
+        """The year of the document: it can report nothing that happened after it."""
+        return int(self.date[:4]) if self.date[:4].isdigit() else 0
+
+    def version(self, lang: Lang) -> Version | None:
+        """The document in another language (official before unofficial), if there is one."""
+        found = sorted((v for v in self.versions if v.lang == lang), key=lambda v: v.kind)
+        return found[0] if found else None
+
+    def texts(self, lang: Lang) -> list[str]:
+        """All text of the document in one language: the source, or a version of it."""
+        if lang == self.lang:
+            return [self.text]
+        version = self.version(lang)
+        return version.texts() if version else []
+
     def source_text(self, unit: Unit) -> str:
         """The raw source characters behind a unit, page breaks and all."""
         return "".join(self.text[s:e] for s, e in unit.spans)
@@ -91,6 +115,10 @@ class Document:
 
 class CorpusError(ValueError):
     """A document could not be read or parsed; the message names the file and the fix."""
+
+
+# What to do about a damaged shipped document: its pristine copy is in the repository.
+RESTORE = "restore it with: git checkout -- corpus/documents (or reinstall ilo-qa)"
 
 
 @dataclass(frozen=True)
@@ -134,6 +162,10 @@ class Corpus:
         for doc in self.documents:
             yield from doc.leaves()
 
+    def texts(self, lang: Lang) -> list[str]:
+        """Every text the corpus holds in one language, sources and versions alike."""
+        return [t for doc in self.documents for t in doc.texts(lang)]
+
     @property
     def sha256(self) -> str:
         import hashlib
@@ -141,4 +173,7 @@ class Corpus:
         h = hashlib.sha256()
         for doc in self.documents:
             h.update(f"{doc.doc_id}\0{doc.sha256}\n".encode())
+            for v in doc.versions:
+                h.update(f"{v.lang}\0{v.kind}\0".encode())
+                h.update("\0".join(v.texts()).encode())
         return h.hexdigest()

@@ -26,6 +26,7 @@ class Outcome:
     abstained: bool
     seconds: float
     split: str = ""
+    near_topic: bool = False
 
     @property
     def in_scope(self) -> bool:
@@ -51,6 +52,15 @@ def first_rank(o: Outcome, lenient: bool = False) -> int | None:
     return None
 
 
+def coverage(o: Outcome) -> float:
+    """Share of the gold set the answer cites (strict matching), for list and obligation
+    questions whose gold is a whole set; 0 when it abstained."""
+    if o.abstained or not o.gold:
+        return 0.0
+    cited = [c for covers in o.cited for c in covers]
+    return sum(any(strict_match(c, g) for c in cited) for g in o.gold) / len(o.gold)
+
+
 def _share(flags: list[bool]) -> float | None:
     return round(sum(flags) / len(flags), 4) if flags else None
 
@@ -62,19 +72,23 @@ def _percentile(values: Sequence[float], q: float) -> float:
 
 
 def summarize(outcomes: Iterable[Outcome]) -> dict[str, Any]:
-    """The SPEC's metric block for a group of outcomes."""
+    """The metric block of `ilo-qa eval --json` for a group of outcomes."""
     items = list(outcomes)
     scoped = [o for o in items if o.in_scope]
     oos = [o for o in items if not o.in_scope]
     ranks = [first_rank(o) for o in scoped]
     ms = [o.seconds * 1000 for o in items]
+    covered = [coverage(o) for o in scoped]
     return {
         "n": len(items),
         "recall_at_k": _share([r is not None for r in ranks]),
         "recall_at_k_lenient": _share([first_rank(o, lenient=True) is not None for o in scoped]),
         "mrr": round(sum(1 / r for r in ranks if r) / len(ranks), 4) if ranks else None,
         "abstention_accuracy": _share([o.abstained for o in oos]),
+        "abstention_accuracy_near_topic": _share([o.abstained for o in oos if o.near_topic]),
         "false_abstention_rate": _share([o.abstained for o in scoped]),
+        "coverage": round(sum(covered) / len(covered), 4) if covered else None,
+        "complete_rate": _share([c == 1.0 for c in covered]),
         "latency_ms": {
             "p50": round(_percentile(ms, 50), 2) if ms else None,
             "p95": round(_percentile(ms, 95), 2) if ms else None,
@@ -82,15 +96,19 @@ def summarize(outcomes: Iterable[Outcome]) -> dict[str, Any]:
     }
 
 
-def report(outcomes: Sequence[Outcome], k: int, retriever: str) -> dict[str, Any]:
-    """Metrics overall, by language and by type, plus one record per question."""
+def report(
+    outcomes: Sequence[Outcome], k: int, retriever: str, *, sealed: bool = False
+) -> dict[str, Any]:
+    """Metrics overall, by language and by type, plus one record per question; a sealed
+    set (the test part) gets the aggregates only, `questions` empty."""
     out: dict[str, Any] = {"retriever": retriever, "k": k, **summarize(outcomes)}
     for key in ("lang", "type"):
         groups = sorted({getattr(o, key) for o in outcomes})
         out[f"by_{key}"] = {
             g: summarize(o for o in outcomes if getattr(o, key) == g) for g in groups
         }
-    out["questions"] = [
+    out["sealed"] = sealed
+    out["questions"] = [] if sealed else [
         {
             "id": o.id,
             "split": o.split,

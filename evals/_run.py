@@ -26,14 +26,15 @@ def run(
         seconds = time.perf_counter() - t
         cited = tuple(c.covers or (c.anchor,) for c in a.citations)
         outcomes.append(
-            Outcome(q.id, q.lang, q.type, q.gold, cited, a.abstained, seconds, q.split)
+            Outcome(q.id, q.lang, q.type, q.gold, cited, a.abstained, seconds, q.split,
+                    q.near_topic)
         )
     return outcomes
 
 
 def evaluate(
     assistant: Assistant, questions: Sequence[Question], k: int = 5,
-    retriever: Retriever = "hybrid",
+    retriever: Retriever = "hybrid", *, sealed: bool = False,
 ) -> dict[str, Any]:
-    """The SPEC's `ilo-qa eval --json` object for one retriever."""
-    return report(run(assistant, questions, k, retriever), k, retriever)
+    """The `ilo-qa eval --json` object for one retriever (aggregates only when sealed)."""
+    return report(run(assistant, questions, k, retriever), k, retriever, sealed=sealed)

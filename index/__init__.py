@@ -6,6 +6,7 @@ Public verbs: `build_index()`, `open_index()`, `Index.search()`; embedders from
 from typing import TYPE_CHECKING
 
 from ._bm25 import BM25
+from ._cache import SEED_DIR, EmbeddingCache
 from ._chunks import Chunk, context, unit_chunks
 from ._embedders import (
     DEFAULT_EMBEDDER,
@@ -15,11 +16,26 @@ from ._embedders import (
     VectorEmbedder,
     make_embedder,
 )
-from ._glossary import GLOSSARY, SOURCES, expand, unknown_words
-from ._index import MODES, Hit, Index, Mode, Tuning, build_index, open_index, stale_reason
+from ._glossary import GLOSSARY, SOURCES, expand
+from ._index import (
+    MODES,
+    Hit,
+    Index,
+    Mode,
+    Shape,
+    Tuning,
+    build_index,
+    build_texts,
+    open_index,
+    stale_reason,
+    to_embed,
+    write_seed,
+)
+from ._mentions import OutputsOf
 from ._retriever import IndexRetriever
 from ._store import IndexStateError, Manifest
-from ._tokens import tokens
+from ._tokens import en_tokens, proper_nouns, stem, tagged, tokens
+from ._vocabulary import Vocabulary, periods_in, title_core, years_in
 
 if TYPE_CHECKING:
     from corpus import Corpus
@@ -49,10 +65,12 @@ __all__ = [
     "DEFAULT_EMBEDDER",
     "GLOSSARY",
     "MODES",
+    "SEED_DIR",
     "SOURCES",
     "Chunk",
     "E5Q4Embeddings",
     "EmbedderError",
+    "EmbeddingCache",
     "Hit",
     "Index",
     "IndexRetriever",
@@ -60,17 +78,29 @@ __all__ = [
     "Manifest",
     "Mode",
     "NaiveIndex",
+    "OutputsOf",
     "SentenceTransformerEmbeddings",
+    "Shape",
     "Tuning",
     "VectorEmbedder",
+    "Vocabulary",
     "build_index",
+    "build_texts",
     "context",
+    "en_tokens",
     "expand",
     "make_embedder",
     "naive_index",
     "open_index",
+    "periods_in",
+    "proper_nouns",
     "stale_reason",
+    "stem",
+    "tagged",
+    "title_core",
+    "to_embed",
     "tokens",
     "unit_chunks",
-    "unknown_words",
+    "write_seed",
+    "years_in",
 ]

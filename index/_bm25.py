@@ -10,7 +10,7 @@ import numpy as np
 
 
 class BM25:
-    """Scores every chunk for a list of query tokens (k1 and b as in the usual defaults)."""
+    """Scores every chunk for a list of query tokens (k1 and b recorded in the manifest)."""
 
     def __init__(self, docs: list[list[str]], k1: float = 1.2, b: float = 0.75) -> None:
         self.n = len(docs)

@@ -1,5 +1,7 @@
 """From units to chunks: the text that is cited stays verbatim; a context header (document,
-section, pillar/component, the parent's lead-in, Appendix fields) is added for search only."""
+section, pillar/component, the parent's lead-in, Appendix fields) is added for search only.
+Where the corpus holds an English version of the unit, the chunk carries it too, with an
+English header, so English questions are searched against English text."""
 
 from __future__ import annotations
 
@@ -17,10 +19,19 @@ class Chunk:
     text: str
     context: str
     covers: tuple[str, ...]
+    text_en: str = ""
+    context_en: str = ""
 
     @property
     def search_text(self) -> str:
         return f"{self.context}\n{self.text}" if self.context else self.text
+
+    @property
+    def search_text_en(self) -> str:
+        """The English version with its header; the Chinese search text when there is none."""
+        if not self.text_en:
+            return self.search_text
+        return f"{self.context_en}\n{self.text_en}" if self.context_en else self.text_en
 
 
 def unit_chunks(corpus: Corpus) -> list[Chunk]:
@@ -28,7 +39,11 @@ def unit_chunks(corpus: Corpus) -> list[Chunk]:
     out: list[Chunk] = []
     for doc in corpus.documents:
         for unit in doc.leaves():
-            out.append(Chunk(unit.anchor, unit.text, context(doc, unit), (unit.anchor,)))
+            version = doc.version("en") if doc.lang != "en" else None
+            text_en = (version.text(unit.locator) or "") if version else ""
+            ctx_en = context_en(doc, unit) if text_en else ""
+            out.append(Chunk(unit.anchor, unit.text, context(doc, unit), (unit.anchor,),
+                             text_en, ctx_en))
     return out
 
 
@@ -54,4 +69,27 @@ def context(doc: Document, unit: Unit) -> str:
             f"计划和预算产出：{', '.join(row.pb_outputs)}；可持续发展目标：{row.sdg_raw}；"
             f"时间框架：{row.timeframe}；{row.component_title}（{row.component_budget}）"
         )
+    return head
+
+
+def context_en(doc: Document, unit: Unit) -> str:
+    """The heading path in English, from the document's English version."""
+    version = doc.version("en")
+    if version is None:
+        return ""
+    parts = [f"{doc.doc_id} {version.title}"]
+    for heading in (unit.section, unit.group):
+        if heading:
+            parts.append(version.headings.get(heading, ""))
+    lead: list[str] = []
+    parent = doc.get(unit.parent) if unit.parent else None
+    while parent is not None:
+        lead.insert(0, f"{label(parent.anchor, 'en')} {version.text(parent.locator) or ''}")
+        parent = doc.get(parent.parent) if parent.parent else None
+    head = " › ".join(p for p in [*parts, *lead] if p) + f" › {label(unit.anchor, 'en')}"
+    row = version.rows.get(unit.locator)
+    if row:
+        head += (f"\nConclusions points: {row.get('points', '')}; pillars: {row.get('pillars', '')}; "
+                 f"SDG targets: {row.get('sdg', '')}; timeframe: {row.get('timeframe', '')}; "
+                 f"budget of the component: {row.get('budget', '')}")
     return head

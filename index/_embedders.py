@@ -96,6 +96,7 @@ class SentenceTransformerEmbeddings(VectorEmbedder):
         is_e5 = "e5" in Path(model).name.lower()
         self._qp = query_prefix if query_prefix is not None else ("query: " if is_e5 else "")
         self._pp = passage_prefix if passage_prefix is not None else ("passage: " if is_e5 else "")
+        _quiet_transformers()
         try:
             self._model: Any = SentenceTransformer(model, device=device, local_files_only=True)
         except Exception as exc:
@@ -123,6 +124,18 @@ class SentenceTransformerEmbeddings(VectorEmbedder):
                 self._qp + text, normalize_embeddings=True, convert_to_numpy=True
             )
         return np.asarray(vec, dtype=np.float32)
+
+
+def _quiet_transformers() -> None:
+    """No progress bars from the model loader: the command line's stderr is for one-line
+    messages."""
+    try:
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+        hf_logging.set_verbosity_error()
+    except ImportError:  # pragma: no cover - sentence-transformers brings transformers
+        pass
 
 
 def make_embedder(spec: str = DEFAULT_EMBEDDER) -> VectorEmbedder:

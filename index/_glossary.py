@@ -3,6 +3,7 @@ Chinese text lexically too and pull the dense query towards it."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -12,6 +13,9 @@ GLOSSARY_FILE = Path(__file__).with_name("glossary.json")
 
 Entry = tuple[str, tuple[str, ...], tuple[str, ...]]  # (source, English, Chinese)
 SOURCES = ("hand", "documents", "lexicon", "generic", "paraphrase")
+
+
+GLOSSARY_SHA256 = hashlib.sha256(GLOSSARY_FILE.read_bytes()).hexdigest()
 
 
 def _load(path: Path = GLOSSARY_FILE) -> tuple[Entry, ...]:
@@ -66,16 +70,3 @@ def expand(question: str, sources: tuple[str, ...] = SOURCES) -> list[str]:
         if source in sources and pattern.search(low):
             out.extend(t for t in zh if t not in out)
     return out
-
-
-_CONNECTORS = re.compile(r"\b(?:of|the|and|for|on|in|to)\b|['’]s\b|[^\w\s-]")
-
-
-def unknown_words(name: str) -> list[str]:
-    """The words of an English name (`UNESCO's Global Education Monitoring Report`) that no
-    glossary entry accounts for: what is left after removing every glossary term (all
-    parts) and the connecting words. Empty when the glossary knows the whole name."""
-    low = name.lower()
-    for i in _candidates(low):
-        low = _PATTERNS[i][1].sub(" ", low)
-    return _CONNECTORS.sub(" ", low).split()

@@ -16,17 +16,21 @@ from typing import Any, Literal
 
 import numpy as np
 
-from corpus import Corpus, References
+from corpus import Corpus, References, normalize
 
 from . import _store
 from ._bm25 import BM25
+from ._cache import SEED_DIR, EmbeddingCache, cache_files
 from ._chunks import Chunk, unit_chunks
 from ._embedders import VectorEmbedder
-from ._glossary import SOURCES, expand
-from ._mentions import asks_for_output, preferred, resolve
-from ._tokens import CJK, tokens
+from ._glossary import GLOSSARY_SHA256, SOURCES, expand
+from ._mentions import OutputsOf, asks_for_output, outputs_of, preferred, resolve
+from ._tokens import CJK, en_tokens, tokens
 
 Mode = Literal["hybrid", "dense", "bm25"]
+# The vectors of each chunk, in FAISS row blocks: the Chinese text with its heading path, the
+# bare text, and the English version with its English heading path.
+VIEWS = ("context", "bare", "english")
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "bm25")
 Progress = Callable[[int, int], None]
 
@@ -58,7 +62,7 @@ class Tuning:
     the Appendix rows of a pillar or component ahead for a question about outputs;
     `rows_first` puts the well-ranked Appendix rows first for a "which output" question."""
 
-    k: int = 60
+    k: int = 5
     dense: float = 1.0
     lexical: float = 1.0
     glossary: bool = True
@@ -68,6 +72,27 @@ class Tuning:
     bare_view: bool = True
     filters: bool = True
     rows_first: bool = True
+    rows_window: int = 10
+    english_view: bool = True
+    english_lexical: bool = True
+    dense_en: float = 1.0
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What shapes a build besides the corpus and the embedder; recorded in the manifest,
+    and any difference makes the index stale. `glossary` and `calibration` are the SHA-256
+    of the files the answers depend on (the assistant passes the calibration's)."""
+
+    bm25_k1: float = 1.2
+    bm25_b: float = 0.75
+    views: int = 3  # the first n of VIEWS
+    glossary: str = GLOSSARY_SHA256
+    calibration: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"bm25_k1": self.bm25_k1, "bm25_b": self.bm25_b, "views": self.views,
+                "glossary": self.glossary, "calibration": self.calibration}
 
 
 class Index:
@@ -75,9 +100,9 @@ class Index:
     the corpus structure for questions that name a paragraph, point or output."""
 
     def __init__(
-        self, chunks: list[Chunk], chunk_tokens: list[list[str]], faiss_index: Any,
-        embedder: VectorEmbedder, corpus: Corpus, manifest: _store.Manifest | None = None,
-        folder: Path | None = None,
+        self, chunks: list[Chunk], chunk_tokens: list[list[str]], chunk_tokens_en: list[list[str]],
+        faiss_index: Any, embedder: VectorEmbedder, corpus: Corpus,
+        manifest: _store.Manifest | None = None, folder: Path | None = None,
     ) -> None:
         self.chunks = tuple(chunks)
         self.embedder = embedder
@@ -86,7 +111,11 @@ class Index:
         self.manifest = manifest
         self.folder = folder
         self._faiss = faiss_index
-        self._bm25 = BM25(chunk_tokens)
+        shape = manifest.shape if manifest else {}
+        k1, b = float(shape.get("bm25_k1", 1.2)), float(shape.get("bm25_b", 0.75))
+        self._bm25 = BM25(chunk_tokens, k1, b)
+        self._bm25_en = BM25(chunk_tokens_en, k1, b)
+        self._views = faiss_index.ntotal // max(len(chunks), 1)
         self._position = {c.anchor: i for i, c in enumerate(self.chunks)}
         self._rows = frozenset(
             i for i, c in enumerate(self.chunks)
@@ -107,18 +136,30 @@ class Index:
         return self.embedder.query(question)
 
     def dense_scores(self, qvec: np.ndarray) -> np.ndarray:
-        """Cosine similarity of the query with every chunk, in chunk order.
-
-        FAISS holds two vectors per chunk: rows 0..n-1 embed the text with its context
-        header, rows n..2n-1 the bare text; with `bare_view` a chunk scores the better one."""
+        """Cosine similarity of the query with every chunk's Chinese text, in chunk order:
+        with `bare_view`, the better of the text with and without its heading path."""
         n = len(self.chunks)
+        every = self._similarities(qvec)
+        best = every[:n].copy()
+        if self.tuning.bare_view and self._views >= 2:
+            best = np.maximum(best, every[n : 2 * n])
+        return best
+
+    def dense_scores_en(self, question: str) -> np.ndarray | None:
+        """An English question, embedded as it is, against the English versions' vectors: a
+        ranking of its own in the fusion (None for a Chinese question or without them)."""
+        if CJK.search(question) or not self.tuning.english_view or self._views < 3:
+            return None
+        n = len(self.chunks)
+        return self._similarities(self.embedder.query(question))[2 * n : 3 * n].copy()
+
+    def _similarities(self, qvec: np.ndarray) -> np.ndarray:
+        """Inner product with every stored vector, in FAISS row order."""
         total = self._faiss.ntotal
         sims, ids = self._faiss.search(qvec.reshape(1, -1).astype(np.float32), total)
         every = np.empty(total, dtype=np.float32)
         every[ids[0]] = sims[0]
-        if self.tuning.bare_view and total == 2 * n:
-            return np.maximum(every[:n], every[n:])
-        return every[:n].copy()
+        return every
 
     def lexical_scores(self, question: str) -> np.ndarray:
         terms = tokens(question)
@@ -126,6 +167,12 @@ class Index:
         if extra:
             terms += tokens(" ".join(extra))
         return self._bm25.scores(terms)
+
+    def lexical_scores_en(self, question: str) -> np.ndarray | None:
+        """BM25 over the English versions, for an English question (None otherwise)."""
+        if CJK.search(question) or not self.tuning.english_lexical:
+            return None
+        return self._bm25_en.scores(en_tokens(question))
 
     def search(
         self, question: str, k: int = 5, mode: Mode = "hybrid", *,
@@ -140,15 +187,16 @@ class Index:
         if dense is None:
             dense = self.dense_scores(self.embed(question) if qvec is None else qvec)
         lexical = self.lexical_scores(question) if mode != "dense" else np.zeros_like(dense)
+        lexical_en = self.lexical_scores_en(question) if mode != "dense" else None
         if mode == "dense":
             score = dense
         elif mode == "bm25":
-            score = lexical
+            score = _rrf(None, [lexical, lexical_en], tuning)
         else:
-            score = _rrf(dense, lexical, tuning)
+            score = _rrf(dense, [lexical, lexical_en], tuning, self.dense_scores_en(question))
         order = list(np.argsort(-score, kind="stable"))
-        if mode == "hybrid" and tuning.rows_first and asks_for_output(question):
-            order = self._rows_first(order)
+        if mode == "hybrid" and tuning.rows_first and asks_for_output(normalize(question)):
+            order = self._rows_first(order, tuning.rows_window)
         if mode == "hybrid" and tuning.mentions:
             if tuning.filters:
                 order = self._prefer(self._preferred(question), order)
@@ -159,25 +207,23 @@ class Index:
         ]
 
 
-    def novelty(self, question: str) -> float:
-        """Share of the question's Chinese content words (two characters or more) that occur
-        nowhere in the indexed text: high when it asks about things the documents never name."""
-        words = [t for t in tokens(question) if len(t) > 1 and CJK.match(t)]
-        if not words:
-            return 0.0
-        return sum(1 for t in words if not self._bm25.idf(t)) / len(words)
-
     def mentioned(self, question: str) -> list[str]:
         """Chunk anchors the question names explicitly (a point, a paragraph, an output)."""
         return list(self._mentioned(question))
 
     @functools.lru_cache(maxsize=256)  # noqa: B019 - one Index per process; asked twice per question
     def _mentioned(self, question: str) -> tuple[str, ...]:
-        return tuple(a for a in resolve(question, self.corpus, self.references) if a in self._position)
+        found = resolve(normalize(question), self.corpus, self.references)
+        return tuple(a for a in found if a in self._position)
 
     @functools.lru_cache(maxsize=256)  # noqa: B019 - as above
     def _preferred(self, question: str) -> tuple[str, ...]:
-        return tuple(preferred(question, self.references))
+        return tuple(preferred(normalize(question), self.corpus, self.references))
+
+    def outputs_of(self, question: str) -> OutputsOf | None:
+        """The pillar or component whose outputs the question asks for (its rows, and
+        whether the rows marked 全部 are among them), if it asks for one."""
+        return outputs_of(normalize(question), self.references) if self.tuning.filters else None
 
     def names_structure(self, question: str) -> bool:
         """True when the question names a unit, or asks for the outputs of a pillar or
@@ -192,7 +238,7 @@ class Index:
         """Rows a pillar/component filter selects move ahead, keeping their ranked order."""
         return _ahead({self._position[a] for a in anchors if a in self._position}, order)
 
-    def _rows_first(self, order: list[int], window: int = 10) -> list[int]:
+    def _rows_first(self, order: list[int], window: int) -> list[int]:
         """Appendix rows among the top `window` move ahead, keeping their ranked order; a
         row ranked lower stays where it is (it is not what the question is about)."""
         return _ahead({i for i in order[:window] if i in self._rows}, order)
@@ -209,17 +255,23 @@ def _ahead(keep: set[int], order: list[int]) -> list[int]:
     return [i for i in order if i in keep] + [i for i in order if i not in keep]
 
 
-def _rrf(dense: np.ndarray, lexical: np.ndarray, f: Tuning) -> np.ndarray:
-    """Reciprocal-rank fusion; a chunk no query term matches gets no lexical share."""
-    n = len(dense)
-    ranks_d = np.empty(n)
-    ranks_d[np.argsort(-dense, kind="stable")] = np.arange(1, n + 1)
-    score = f.dense / (f.k + ranks_d)
-    matched = lexical > 0
-    if matched.any():
-        ranks_l = np.empty(n)
-        ranks_l[np.argsort(-lexical, kind="stable")] = np.arange(1, n + 1)
-        score = score + np.where(matched, f.lexical / (f.k + ranks_l), 0.0)
+def _ranks(scores: np.ndarray) -> np.ndarray:
+    ranks = np.empty(len(scores))
+    ranks[np.argsort(-scores, kind="stable")] = np.arange(1, len(scores) + 1)
+    return ranks
+
+
+def _rrf(dense: np.ndarray | None, lexical: list[np.ndarray | None], f: Tuning,
+         dense_en: np.ndarray | None = None) -> np.ndarray:
+    """Reciprocal-rank fusion of the dense ranking(s) and each lexical one; a chunk no
+    query term matches gets no share of that lexical ranking."""
+    n = len(next(x for x in [dense, *lexical] if x is not None))
+    score = np.zeros(n) if dense is None else f.dense / (f.k + _ranks(dense))
+    if dense_en is not None:
+        score = score + f.dense_en / (f.k + _ranks(dense_en))
+    for lex in lexical:
+        if lex is not None and (lex > 0).any():
+            score = score + np.where(lex > 0, f.lexical / (f.k + _ranks(lex)), 0.0)
     return score.astype(np.float32)
 
 
@@ -233,21 +285,60 @@ def _versions() -> dict[str, str]:
     return out
 
 
-def build_index(
-    corpus: Corpus, embedder: VectorEmbedder, root: Path, progress: Progress | None = None
-) -> Index:
-    """Embed one chunk per finest unit and write a new build folder under `root`."""
-    started = time.perf_counter()
+def build_texts(corpus: Corpus, shape: Shape) -> tuple[list[Chunk], list[str]]:
+    """The chunks of a corpus and the texts embedded for them, view by view."""
     chunks = unit_chunks(corpus)
+    blocks = {"context": [c.search_text for c in chunks], "bare": [c.text for c in chunks],
+              "english": [c.search_text_en for c in chunks]}
+    return chunks, [t for name in VIEWS[: shape.views] for t in blocks[name]]
+
+
+def to_embed(corpus: Corpus, embedder: VectorEmbedder, shape: Shape | None = None,
+             cache_dir: Path | None = None, seed: Path | None = SEED_DIR) -> tuple[int, int]:
+    """(texts a build would have to embed, texts in all): what a first build costs."""
+    _chunks, views = build_texts(corpus, shape or Shape())
+    cache = EmbeddingCache(cache_dir, embedder.id, embedder.dim, seed=seed)
+    texts = list(dict.fromkeys(views))
+    return sum(1 for t in texts if cache.get(t) is None), len(texts)
+
+
+def write_seed(corpus: Corpus, embedder: VectorEmbedder, folder: Path = SEED_DIR) -> int:
+    """`make seed`: the vectors of every text a default build embeds, written as the
+    shipped seed; returns how many."""
+    _chunks, views = build_texts(corpus, Shape())
+    cache = EmbeddingCache(None, embedder.id, embedder.dim, seed=None)
+    todo = list(dict.fromkeys(views))
+    for i in range(0, len(todo), 16):
+        for text, vec in zip(todo[i : i + 16], embedder.passages(todo[i : i + 16]), strict=True):
+            cache.put(text, vec)
+    cache.write(*cache_files(folder, embedder.id), todo)
+    return len(todo)
+
+
+def build_index(
+    corpus: Corpus, embedder: VectorEmbedder, root: Path, progress: Progress | None = None,
+    *, shape: Shape | None = None, cache_dir: Path | None = None, batch: int = 8,
+    seed: Path | None = SEED_DIR,
+) -> Index:
+    """Embed one chunk per finest unit (with its heading path, and bare when `shape.views`
+    is 2) and write a new build folder under `root`. Vectors already in the cache (by text
+    hash) are reused, so only what changed is embedded."""
+    shape = shape or Shape()
+    started = time.perf_counter()
+    chunks, views = build_texts(corpus, shape)
     texts = [c.search_text for c in chunks]
-    views = texts + [c.text for c in chunks]  # with the context header, then bare
-    vectors = np.empty((len(views), embedder.dim), dtype=np.float32)
-    step = 8
-    for i in range(0, len(views), step):
-        vectors[i : i + step] = embedder.passages(views[i : i + step])
+    cache = EmbeddingCache(cache_dir, embedder.id, embedder.dim, seed=seed)
+    todo = [t for t in dict.fromkeys(views) if cache.get(t) is None]
+    for i in range(0, len(todo), batch):
+        part = todo[i : i + batch]
+        for text, vec in zip(part, embedder.passages(part), strict=True):
+            cache.put(text, vec)
         if progress:
-            progress(min(i + step, len(views)), len(views))
+            progress(min(i + batch, len(todo)), len(todo))
+    vectors = np.stack([cache.get(t) for t in views]).astype(np.float32)  # type: ignore[misc]
+    cache.save(views)
     chunk_tokens = [tokens(t) for t in texts]
+    chunk_tokens_en = [en_tokens(f"{c.context_en}\n{c.text_en}") if c.text_en else [] for c in chunks]
     manifest = {
         "format": _store.FORMAT,
         "embedder": embedder.id,
@@ -256,22 +347,28 @@ def build_index(
         "documents": {
             d.doc_id: {"source": d.source_name, "sha256": d.sha256} for d in corpus.documents
         },
+        "shape": shape.as_dict(),
         "versions": _versions(),
         "chunks": len(chunks),
+        "embedded": len(todo),
         "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S"),
         "build_seconds": round(time.perf_counter() - started, 3),
     }
-    folder = _store.write(root, chunks, chunk_tokens, vectors, manifest)
+    folder = _store.write(root, chunks, chunk_tokens, chunk_tokens_en, vectors, manifest)
     return open_built(folder, embedder, corpus)
 
 
 def open_built(folder: Path, embedder: VectorEmbedder, corpus: Corpus) -> Index:
-    manifest, chunks, chunk_tokens, faiss_index = _store.read(folder)
-    return Index(chunks, chunk_tokens, faiss_index, embedder, corpus, manifest, folder)
+    manifest, chunks, chunk_tokens, chunk_tokens_en, faiss_index = _store.read(folder)
+    return Index(chunks, chunk_tokens, chunk_tokens_en, faiss_index, embedder, corpus, manifest,
+                 folder)
 
 
-def stale_reason(root: Path, corpus: Corpus, embedder: VectorEmbedder) -> str | None:
-    """Why the index under `root` cannot serve this corpus and embedder, or None if it can."""
+def stale_reason(
+    root: Path, corpus: Corpus, embedder: VectorEmbedder, shape: Shape | None = None
+) -> str | None:
+    """Why the index under `root` cannot serve this corpus, embedder and shape, or None."""
+    shape = shape or Shape()
     folder = _store.current_dir(root)
     if folder is None:
         return f"no index has been built in {root}"
@@ -283,19 +380,24 @@ def stale_reason(root: Path, corpus: Corpus, embedder: VectorEmbedder) -> str | 
         return f"index was built with embedder {manifest.embedder!r}, not {embedder.id!r}"
     if manifest.corpus_sha256 != corpus.sha256:
         return "the documents changed since the index was built"
+    wanted = shape.as_dict()
+    changed = [k for k in wanted if manifest.shape.get(k) != wanted[k]]
+    if changed:
+        return f"the index was built with other settings ({', '.join(changed)} changed)"
     return None
 
 
 def open_index(
     root: Path, corpus: Corpus, embedder: VectorEmbedder, *, build: bool = True,
-    progress: Progress | None = None,
+    progress: Progress | None = None, shape: Shape | None = None, cache_dir: Path | None = None,
+    batch: int = 8,
 ) -> Index:
     """The live index under `root`; rebuilt when missing or stale if `build`, else refused."""
-    reason = stale_reason(root, corpus, embedder)
+    reason = stale_reason(root, corpus, embedder, shape)
     if reason is None:
         folder = _store.current_dir(root)
         assert folder is not None
         return open_built(folder, embedder, corpus)
     if not build:
         raise _store.IndexStateError(f"{reason}; build it with: ilo-qa build")
-    return build_index(corpus, embedder, root, progress)
+    return build_index(corpus, embedder, root, progress, shape=shape, cache_dir=cache_dir, batch=batch)

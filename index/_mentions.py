@@ -1,17 +1,22 @@
 """Explicit references in a question ("结论第14段(h)对应哪些产出", "Appendix output 12",
 "SDG 9.3", "para. 25(a)") resolved through the document structure, so that questions ILO
-staff ask about the mandate's wiring get the exact rows and points, not look-alikes."""
+staff ask about the mandate's wiring get the exact rows and points, not look-alikes.
+
+Questions arrive `corpus.normalize`d: "Concl. 13 (g)", "pillar two", "第二支柱" and "结论13g"
+reach these patterns as "conclusions 13(g)", "pillar 2", "支柱2" and "结论13(g)"."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Literal
 
 from corpus import Corpus, References
 
 GB, ILC = "GB.346/INS/4", "ILC.109/Res"
 
 _LETTERS = r"(?P<letters>(?:\s*[\(（]\s*[a-z]{1,4}\s*[\)）](?:\s*(?:[、,，]|和|及|与|或|and|or)\s*)?)*)"
-_ZH_CONCL = re.compile(r"结论\s*(?:的)?\s*(?:第\s*)?(?P<n>\d{1,2})\s*(?:段|点)?" + _LETTERS)
+_ZH_CONCL = re.compile(r"结论》?\s*(?:的)?\s*(?:第\s*)?(?P<n>\d{1,2})\s*(?:段|点)?" + _LETTERS)
 _ZH_PARA = re.compile(r"(?<!结论)(?<!结论的)第\s*(?P<n>\d{1,2})\s*段" + _LETTERS)
 _EN_POINT = re.compile(r"\b(?:point|paragraph|para\.?)\s*(?P<n>\d{1,2})\b" + _LETTERS)
 # "Conclusions 14(c)", "Conclusion 12": the number right after the word.
@@ -28,8 +33,13 @@ _NO_POINT = re.compile(
     r"|not (?:tied|linked|mapped|matched) to any|without (?:a|any) (?:corresponding )?point"
 )
 _PILLAR = re.compile(r"(?:支柱|\bpillar)\s*(?P<n>[1-5])(?!\d)")
-_ONLY = re.compile(r"只|仅|\bonly\b|\bsolely\b|\bexclusively\b")
+_ONLY = re.compile(r"只|仅|\bonly\b|\bsolely\b|\bexclusively\b|\balone\b")
 _COMPONENT = re.compile(r"(?:要素|\bcomponent)\s*(?P<n>[1-5])(?!\d)")
+# The other reading of "outputs of pillar N": with the rows marked 全部 (all pillars).
+_WITH_ALL = re.compile(r"全部支柱|所有支柱|标(?:为|注为|记为)?[“\"]?全部|\ball[- ]pillars?\b|\bevery pillar\b")
+_WITHOUT_ALL = re.compile(
+    r"(?:not counting|excluding|except|without|other than|leaving out|不含|不包括|不算|除(?:了|去)?)"
+    r"[^?？]{0,40}(?:全部|all[- ]pillars?|every pillar)")
 
 
 _ASKS_OUTPUT = re.compile(
@@ -49,21 +59,65 @@ def _points(doc: str, prefix: str, n: str, letters: str) -> list[str]:
     return [f"{doc}#{prefix}{n}.{x}" for x in found]
 
 
-def preferred(question: str, refs: References) -> list[str]:
-    """Appendix rows a question about outputs narrows down by pillar or component ("which
-    outputs fall under pillar 5?") or by having no Conclusions point: a filter, not an
+def with_all_pillars(question: str) -> bool:
+    """Whether a question about a pillar's outputs asks for the rows marked 全部 (all
+    pillars) too; by default "outputs of pillar N" are the rows that name pillar N."""
+    return bool(_WITH_ALL.search(question)) and not _WITHOUT_ALL.search(question)
+
+
+@dataclass(frozen=True)
+class OutputsOf:
+    """A question about the outputs of a pillar or a component: the rows that answer it,
+    in document order, and the rows marked 全部 it leaves out (or includes)."""
+
+    kind: Literal["pillar", "component"]
+    number: int
+    only: bool  # the rows mapped to this pillar alone
+    with_all: bool  # the rows marked 全部 are included
+    rows: tuple[str, ...]
+    marked_all: tuple[str, ...]  # every row marked 全部 (all pillars)
+
+
+def outputs_of(question: str, refs: References) -> OutputsOf | None:
+    """The pillar or component whose outputs a (normalized) question asks for, if any."""
+    if not _OUTPUT_INTENT.search(question):
+        return None
+    marked = tuple(refs.outputs_for_all_pillars())
+    order = {a: i for i, a in enumerate(u.anchor for u in refs.rows)}
+    m = _PILLAR.search(question)
+    if m:
+        n, only, with_all = int(m["n"]), bool(_ONLY.search(question)), with_all_pillars(question)
+        rows = refs.outputs_for_pillar(n, only=only, with_all=with_all)
+        return OutputsOf("pillar", n, only, with_all and not only,
+                         tuple(sorted(rows, key=order.__getitem__)), marked)
+    m = _COMPONENT.search(question)
+    if m:
+        n = int(m["n"])
+        return OutputsOf("component", n, False, False, tuple(refs.outputs_for_component(n)), marked)
+    return None
+
+
+def preferred(question: str, corpus: Corpus, refs: References) -> list[str]:
+    """Units a question narrows down to without naming one: the rows of a pillar or
+    component, or without a Conclusions point, for a question about outputs; the pillar's or
+    component's own section otherwise ("what does pillar 2 say about …"). A filter, not an
     answer, so the caller ranks them."""
-    q = question.lower()
-    if not _OUTPUT_INTENT.search(q):
-        return []
+    q = question
+    outputs = bool(_OUTPUT_INTENT.search(q))
     out: list[str] = []
-    if _NO_POINT.search(q):
+    if outputs and _NO_POINT.search(q):
         out += refs.outputs_without_points()
     only = bool(_ONLY.search(q))  # "only under pillar 1": rows mapped to that pillar alone
     for m in _PILLAR.finditer(q):
-        out += refs.outputs_for_pillar(int(m["n"]), only=only)
+        n = int(m["n"])
+        if outputs:
+            out += refs.outputs_for_pillar(n, only=only, with_all=with_all_pillars(q))
+        else:
+            out += [u.anchor for u in corpus.leaves() if u.pillar == n]
     for m in _COMPONENT.finditer(q):
-        out += refs.outputs_for_component(int(m["n"]))
+        n = int(m["n"])
+        out += refs.outputs_for_component(n) if outputs else [
+            u.anchor for u in corpus.leaves() if u.component == n]
     return list(dict.fromkeys(out))
 
 

@@ -8,18 +8,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import secrets
 import shutil
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import faiss
 import numpy as np
+from pydantic import BaseModel, ConfigDict
 
 from ._chunks import Chunk
 
-FORMAT = 2
+FORMAT = 4
 _FILES = ("faiss.index", "chunks.json")
 
 
@@ -27,9 +28,11 @@ class IndexStateError(RuntimeError):
     """The index is missing, stale or damaged; the message says which and what to run."""
 
 
-@dataclass(frozen=True)
-class Manifest:
-    """What an index was built from, so a mismatch is noticed before it answers."""
+class Manifest(BaseModel):
+    """What an index was built from, so a mismatch is noticed before it answers. Read with
+    strict types: a field of the wrong type is damage, reported, never used."""
+
+    model_config = ConfigDict(frozen=True, strict=True, extra="forbid")
 
     format: int
     embedder: str
@@ -37,8 +40,10 @@ class Manifest:
     corpus_sha256: str
     documents: dict[str, dict[str, str]]
     files: dict[str, str]
+    shape: dict[str, Any]
     versions: dict[str, str]
     chunks: int
+    embedded: int
     built_at: str
     build_seconds: float
 
@@ -62,8 +67,8 @@ def current_dir(root: Path) -> Path | None:
 
 
 def write(
-    root: Path, chunks: list[Chunk], tokens: list[list[str]], vectors: np.ndarray,
-    manifest: dict[str, Any],
+    root: Path, chunks: list[Chunk], tokens: list[list[str]], tokens_en: list[list[str]],
+    vectors: np.ndarray, manifest: dict[str, Any],
 ) -> Path:
     """Write a complete build next to the live one, then switch `CURRENT` to it."""
     builds = root / "builds"
@@ -75,8 +80,8 @@ def write(
         faiss.write_index(index, str(tmp / "faiss.index"))
         records = [
             {"anchor": c.anchor, "covers": list(c.covers), "text": c.text, "context": c.context,
-             "tokens": t}
-            for c, t in zip(chunks, tokens, strict=True)
+             "text_en": c.text_en, "context_en": c.context_en, "tokens": t, "tokens_en": te}
+            for c, t, te in zip(chunks, tokens, tokens_en, strict=True)
         ]
         (tmp / "chunks.json").write_text(
             json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8"
@@ -85,10 +90,10 @@ def write(
         (tmp / "manifest.json").write_text(
             json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8"
         )
-        name = f"{manifest['built_at'].replace(':', '').replace('-', '')}-{manifest['files']['chunks.json'][:8]}"
+        # Unique, so a build never replaces a folder a reader may be opening.
+        stamp = manifest["built_at"].replace(":", "").replace("-", "")
+        name = f"{stamp}-{manifest['files']['chunks.json'][:8]}-{secrets.token_hex(4)}"
         final = builds / name
-        if final.exists():
-            shutil.rmtree(final)
         tmp.rename(final)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -102,11 +107,11 @@ def write(
     return final
 
 
-def read(folder: Path) -> tuple[Manifest, list[Chunk], list[list[str]], Any]:
+def read(folder: Path) -> tuple[Manifest, list[Chunk], list[list[str]], list[list[str]], Any]:
     """Load a build folder, checking every file against the manifest's checksums."""
     try:
         raw = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-        manifest = Manifest(**raw)
+        manifest = Manifest.model_validate(raw)
     except (OSError, ValueError, TypeError) as exc:
         raise IndexStateError(
             f"index manifest in {folder} is unreadable ({exc}); rebuild with: ilo-qa build"
@@ -123,13 +128,23 @@ def read(folder: Path) -> tuple[Manifest, list[Chunk], list[list[str]], Any]:
                 f"index file {path} is missing or does not match its checksum; "
                 "rebuild with: ilo-qa build"
             )
-    records = json.loads((folder / "chunks.json").read_text(encoding="utf-8"))
-    chunks = [Chunk(r["anchor"], r["text"], r["context"], tuple(r["covers"])) for r in records]
-    tokens = [list(r["tokens"]) for r in records]
+    try:
+        records = json.loads((folder / "chunks.json").read_text(encoding="utf-8"))
+        chunks = [Chunk(str(r["anchor"]), str(r["text"]), str(r["context"]),
+                        tuple(map(str, r["covers"])), str(r["text_en"]), str(r["context_en"]))
+                  for r in records]
+        tokens = [list(map(str, r["tokens"])) for r in records]
+        tokens_en = [list(map(str, r["tokens_en"])) for r in records]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise IndexStateError(
+            f"index file {folder / 'chunks.json'} is not a chunk list ({exc!r}); "
+            "rebuild with: ilo-qa build"
+        ) from exc
     index = faiss.read_index(str(folder / "faiss.index"))
-    if index.ntotal != 2 * len(chunks) or index.d != manifest.dimension:
+    views = int(manifest.shape.get("views", 2))
+    if index.ntotal != views * len(chunks) or index.d != manifest.dimension:
         raise IndexStateError(
             f"index in {folder} holds {index.ntotal} vectors of dimension {index.d} for "
-            f"{len(chunks)} chunks (two per chunk expected); rebuild with: ilo-qa build"
+            f"{len(chunks)} chunks ({views} per chunk expected); rebuild with: ilo-qa build"
         )
-    return manifest, chunks, tokens, index
+    return manifest, chunks, tokens, tokens_en, index

@@ -24,6 +24,13 @@ _STOP = frozenset(
 
 _lock = threading.Lock()
 _jieba: Any = None
+_pos: Any = None
+# Part-of-speech tags of proper nouns in jieba's dictionary: places and organisations. Its
+# person-name (nr) and other-proper-noun (nz) tags are left out: they mark many common words
+# (查明, 公正, 相衔接, 和平, 普通).
+_PROPER = frozenset(("ns", "nt"))
+# Words of direction only (东西 "things", 南北, 东北) are tagged as places but rarely are.
+_DIRECTIONS = re.compile(r"^[东西南北中上下左右前后内外]+$")
 
 
 def _tokenizer() -> Any:
@@ -52,3 +59,60 @@ def tokens(text: str) -> list[str]:
         elif piece not in _STOP:
             out.append(piece)
     return out
+
+
+def _tagger() -> Any:
+    """jieba's part-of-speech tagger over the same in-memory dictionary (its tag table is
+    read from the dictionary's text file; nothing is unmarshalled)."""
+    global _pos
+    tk = _tokenizer()
+    with _lock:
+        if _pos is None:
+            import jieba.posseg
+
+            _pos = jieba.posseg.POSTokenizer(tk)
+    return _pos
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """(word, part-of-speech) for the Chinese runs of a text, dictionary words only."""
+    out: list[tuple[str, str]] = []
+    for m in _WORD.finditer(text):
+        piece = m.group()
+        if CJK.match(piece):
+            out.extend((p.word, p.flag) for p in _tagger().cut(piece, HMM=False))
+        else:
+            out.append((piece, "eng"))
+    return out
+
+
+def proper_nouns(text: str) -> list[str]:
+    """Chinese words the dictionary tags as place, organisation or other proper nouns (德国,
+    日内瓦, 联合国开发计划署), in
+    order, each once. Only dictionary words count: a guess of the HMM is no evidence."""
+    out: list[str] = []
+    for word, flag in tagged(text):
+        if flag in _PROPER and len(word) > 1 and not _DIRECTIONS.match(word) and word not in out:
+            out.append(word)
+    return out
+
+
+_EN_WORD = re.compile(r"[a-z][a-z0-9]*(?:[-'][a-z0-9]+)*")
+_EN_STOP = frozenset(
+    "the a an of and or to in on for by with is are be was were what which how why who does do "
+    "did about that this it as at from under their its there when where will would should can "
+    "could has have had any all each every into over also been being not no per so if than "
+    "then them they these those such other more most much many".split())
+
+
+def stem(word: str) -> str:
+    """A crude English stem, enough to meet 'apprenticeships' with 'apprenticeship'."""
+    for suffix in ("ies", "es", "s"):
+        if len(word) > 4 and word.endswith(suffix) and not word.endswith("ss"):
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def en_tokens(text: str) -> list[str]:
+    """Stemmed English content words, for the English side of the lexical index."""
+    return [stem(w) for w in _EN_WORD.findall(text.lower()) if w not in _EN_STOP]

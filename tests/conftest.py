@@ -7,12 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant import Assistant, Settings
+from assistant import Assistant, Settings, shape_of
 from corpus import Corpus, load_corpus
+from evals import STARTER  # noqa: F401 - the starter questions, kept in the repository
 from index import Index, VectorEmbedder, build_index, make_embedder
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-STARTER = SHARED / "evals" / "starter_questions.jsonl"
 
 
 @pytest.fixture(scope="session")
@@ -32,7 +30,9 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def index(corpus: Corpus, embedder: VectorEmbedder, home: Path) -> Index:
-    return build_index(corpus, embedder, home / "index")
+    settings = Settings(home=home)
+    return build_index(corpus, embedder, settings.index_dir, shape=shape_of(settings),
+                       cache_dir=settings.cache_dir)
 
 
 @pytest.fixture(scope="session")

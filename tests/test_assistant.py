@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant import ABSTAIN, Assistant, QuestionError
+from assistant._assistant import WEAK
 from corpus import Corpus
 from evals import evaluate, read_questions
 
@@ -57,12 +58,13 @@ def test_english_question_gets_english_framing_around_chinese_quotes(
 
 def test_abstained_answer_says_so_in_the_question_language(assistant: Assistant) -> None:
     zh = assistant.ask("日内瓦今天的天气怎么样？")
-    assert zh.abstained and zh.answer == ABSTAIN["zh"] and zh.citations == ()
+    assert zh.abstained and zh.citations == ()
+    assert zh.answer == ABSTAIN["zh"] + WEAK.zh
     en = assistant.ask("How do I bake sourdough bread?")
-    assert en.abstained and en.answer == ABSTAIN["en"]
+    assert en.abstained and en.answer == f"{ABSTAIN['en']} {WEAK.en}"
     assert en.to_json() == {
-        "question": "How do I bake sourdough bread?", "answer": ABSTAIN["en"],
-        "abstained": True, "backend": "extractive", "citations": [],
+        "question": "How do I bake sourdough bread?", "answer": f"{ABSTAIN['en']} {WEAK.en}",
+        "abstained": True, "abstain_reason": WEAK.en, "backend": "extractive", "citations": [],
     }
 
 
@@ -75,7 +77,7 @@ def test_naming_a_point_is_never_out_of_scope(assistant: Assistant) -> None:
 
 def test_json_shape(assistant: Assistant) -> None:
     out = assistant.ask("支柱1涉及哪些方面？", k=3).to_json()
-    assert list(out) == ["question", "answer", "abstained", "backend", "citations"]
+    assert list(out) == ["question", "answer", "abstained", "abstain_reason", "backend", "citations"]
     assert len(out["citations"]) == 3
     assert list(out["citations"][0]) == ["anchor", "label", "text", "score"]
     assert all(c["anchor"].startswith("GB.346/INS/4#p10") for c in out["citations"])
@@ -109,12 +111,34 @@ def test_naive_baseline_credits_every_overlapped_anchor(assistant: Assistant) ->
 def test_abstention_rule(assistant: Assistant) -> None:
     from assistant import Abstention
 
-    rule = Abstention(assistant.embedder, {"zh": 0.02, "en": 0.01, "zh_novelty": 0.5})
-    assert rule.abstain(0.019, "zh") and not rule.abstain(0.021, "zh")
-    assert rule.abstain(0.005, "en") and not rule.abstain(0.011, "en")
-    assert rule.abstain(0.1, "zh", novelty=0.6) and not rule.abstain(0.1, "zh", novelty=0.5)
-    assert not rule.abstain(0.1, "en", novelty=1.0)  # novelty is not scored for English
-    assert not Abstention(assistant.embedder, {}).abstain(-1.0, "zh")  # uncalibrated
+    rule = Abstention(assistant.embedder, {"zh": 0.02, "en": 0.01, "zh_novelty": 0.5,
+                                           "en_novelty": 0.7})
+    assert rule.weak(0.019, "zh") and not rule.weak(0.021, "zh")
+    assert rule.weak(0.005, "en") and not rule.weak(0.011, "en")
+    assert rule.novel(0.6, "zh") and not rule.novel(0.5, "zh")
+    assert rule.novel(0.8, "en") and not rule.novel(0.7, "en")
+    assert not Abstention(assistant.embedder, {}).weak(-1.0, "zh")
+
+
+def test_an_uncalibrated_embedder_is_refused_at_start(assistant: Assistant, tmp_path: Path) -> None:
+    from assistant import Abstention, CalibrationError
+
+    table = tmp_path / "calibration.json"
+    table.write_text('{"other-embedder": {"zh": 0.1, "en": 0.1}}', encoding="utf-8")
+    with pytest.raises(CalibrationError, match=r"has no abstention thresholds in calibration\.json; "
+                       r"fit them on the dev questions with: make calibrate"):
+        Abstention.for_embedder(assistant.embedder, path=table)
+    assert Abstention.for_embedder(assistant.embedder, path=table, required=False).thresholds == {}
+
+
+def test_novelty_counts_the_nouns_the_documents_never_use(assistant: Assistant) -> None:
+    from assistant import read
+
+    assert assistant.novelty(read("红烧肉怎么做才好吃？")) == 1.0
+    assert assistant.novelty(read("技能开发和终身学习为什么是对未来的投资？")) == 0.0
+    assert assistant.unknown_words(read("德国双元制职业教育中，学徒每月能拿多少工资？")) == ["德国", "工资"]
+    assert assistant.unknown_words(read("How do I bake sourdough bread?")) == ["bake", "sourdough", "bread"]
+    assert assistant.novelty(read("How do apprenticeships work?")) == 0.0
 
 
 def test_null_model_vectors_are_cached_as_plain_npy(assistant: Assistant, tmp_path: Path) -> None:
@@ -134,9 +158,32 @@ def test_null_model_vectors_are_cached_as_plain_npy(assistant: Assistant, tmp_pa
 
     first = Abstention(Counting(), {}, cache_dir=tmp_path).background()  # type: ignore[arg-type]
     files = list(tmp_path.glob("null-model-*.npy"))
-    assert calls == [24] and len(files) == 1
+    assert calls == [24] and len(files) == 1 and files[0].with_suffix(".sha256").is_file()
     again = Abstention(Counting(), {}, cache_dir=tmp_path).background()  # type: ignore[arg-type]
     assert calls == [24] and np.array_equal(first, again)
-    files[0].write_bytes(b"damaged")
+    # One flipped byte, or a NaN written with a matching size, is never used.
+    data = bytearray(files[0].read_bytes())
+    data[-1] ^= 0xFF
+    files[0].write_bytes(bytes(data))
+    fixed = Abstention(Counting(), {}, cache_dir=tmp_path).background()  # type: ignore[arg-type]
+    assert calls == [24, 24] and np.array_equal(first, fixed)
+    nan = first.copy()
+    nan[0, 0] = np.nan
+    np.save(files[0], nan, allow_pickle=False)
     Abstention(Counting(), {}, cache_dir=tmp_path).background()  # type: ignore[arg-type]
-    assert calls == [24, 24]
+    assert calls == [24, 24, 24]
+
+
+def test_outputs_of_a_pillar_have_one_meaning_and_the_answer_says_which(
+    assistant: Assistant,
+) -> None:
+    a = assistant.ask("Which outputs fall under pillar 2?")
+    assert not a.abstained and "GB.346/INS/4#A3" in [c.anchor for c in a.citations]
+    assert a.answer.endswith(
+        "The Appendix names pillar 2 for 1 output: Appendix output 3. The 19 outputs marked "
+        "“all pillars” (全部) are not counted; ask for “pillar 2 outputs including all-pillar "
+        "ones” to see them too.")
+    b = assistant.ask("支柱2有哪些产出，包括标为全部的？")
+    assert len(b.citations) == 20  # a list answer cites every member, more than k
+    assert b.answer.splitlines()[-1].startswith(
+        "附录中明确标注支柱2的产出有1项，另有19项标为“全部”（所有支柱），共20项：附录第3项产出、")

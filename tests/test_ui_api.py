@@ -12,7 +12,7 @@ import pytest
 from gradio_client import Client
 
 from assistant import Assistant
-from ui._web import QUEUE_MAX_SIZE, build_app, launch
+from ui._web import build_app, launch
 from ui._web_chat import REFUSED_BACKEND
 
 # Gradio's queue calls pandas in ways pandas 3 deprecates; not ours to fix.
@@ -20,7 +20,7 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:'future.no_silent_downcasting' is deprecated"),
     pytest.mark.filterwarnings("ignore:The copy keyword is deprecated"),
 ]
-KEYS = ["question", "answer", "abstained", "backend", "citations"]
+KEYS = ["question", "answer", "abstained", "abstain_reason", "backend", "citations"]
 CITATION_KEYS = ["anchor", "label", "text", "score"]
 QUESTIONS = [
     "哪项产出涉及终身职业发展支持系统？",
@@ -83,7 +83,10 @@ def test_ask_abstains_out_of_scope(client: Client) -> None:
     assert list(result) == KEYS
     assert result["abstained"] is True and result["citations"] == []
     assert result["answer"] == (
-        "The documents (GB.346/INS/4 and the ILC.109 Resolution) do not cover this question.")
+        "The documents (GB.346/INS/4 and the ILC.109 Resolution) do not cover this question. "
+        "No paragraph is close enough to the question. Ask about the strategy's pillars, the "
+        "action plan's outputs or the 2021 Conclusions.")
+    assert result["abstain_reason"] == result["answer"].split("question. ", 1)[1]
 
 
 @pytest.mark.parametrize("kind", ["empty", "too long"])
@@ -103,7 +106,7 @@ def test_a_bad_question_gets_the_same_keys_and_the_reason(
 
 def test_sixteen_concurrent_users_all_get_their_answer(url: str, assistant: Assistant) -> None:
     questions = [QUESTIONS[i % len(QUESTIONS)] for i in range(16)]
-    assert len(questions) <= QUEUE_MAX_SIZE
+    assert len(questions) <= assistant.settings.web.queue_max_size
     expected = {q: assistant.ask(q).to_json() for q in set(questions)}
 
     def one_user(q: str) -> dict[str, Any]:

@@ -184,9 +184,14 @@ def test_appendix_filters(corpus: Corpus) -> None:
     assert kept(component="4") == ["A33", "A34", "A35"]
     assert kept(point=f"{ILC}#c14.h") == ["A37", "A38", "A39"]
     assert kept(point=f"{ILC}#c13") == ["A6", "A12", "A29"]
+    # "Pillar N": the rows that name it; "N+": also the rows marked 全部 (all pillars), the
+    # meaning the chat's answers use and say.
     assert kept(pillar="3", component="1", point=f"{ILC}#c12") == [
+        "A4", "A8", "A10", "A11", "A13", "A14", "A15"]
+    assert kept(pillar="3+", component="1", point=f"{ILC}#c12") == [
         "A4", "A8", "A10", "A11", "A13", "A14", "A15", "A16"]
-    assert kept("2")[:3] == ["A3", "A16", "A17"] and len(kept("2")) == 20
+    assert kept("2") == ["A3"]
+    assert kept("2+")[:3] == ["A3", "A16", "A17"] and len(kept("2+")) == 20
     assert kept(pillar="") == kept()
     assert kept(component="4", point=f"{ILC}#c14.h") == []
 
@@ -201,12 +206,18 @@ def test_appendix_table(corpus: Corpus) -> None:
             'data-anchor="ILC.109/Res#c14.c" title="Conclusions para. 14(c)">14(c)</a>') in table
     assert "没有符合筛选条件的产出。" in render_appendix(corpus, "zh", "1", "4", f"{ILC}#c14.h")
     assert '<p class="count">显示 39 / 39 项产出</p>' in render_appendix(corpus, "zh")
+    assert ('<p class="count">1 of 39 outputs (not counting the 19 rows marked “all pillars”)</p>'
+            in render_appendix(corpus, "en", "2"))
+    assert ('<p class="count">显示 20 / 39 项产出（含标为“全部”即所有支柱的 19 项产出）</p>'
+            in render_appendix(corpus, "zh", "2+"))
 
 
 def test_filter_choices(corpus: Corpus) -> None:
     zh, en = filter_choices(corpus, "zh"), filter_choices(corpus, "en")
-    assert zh["pillar"] == [("全部", ALL)] + [(f"支柱 {n}", str(n)) for n in range(1, 6)]
-    assert en["pillar"][1] == ("Pillar 1", "1")
+    assert zh["pillar"] == [("全部", ALL)] + [
+        c for n in range(1, 6) for c in ((f"支柱 {n}", str(n)),
+                                         (f"支柱 {n}（含标为“全部”的产出）", f"{n}+"))]
+    assert en["pillar"][1:3] == [("Pillar 1", "1"), ("Pillar 1 (with rows marked “all pillars”)", "1+")]
     assert [v for _, v in zh["component"]] == [ALL, "1", "2", "3", "4", "5"]
     assert zh["component"][4] == ("要素 4：与标准相关的行动", "4")
     points = dict((v, k) for k, v in en["point"])
@@ -292,7 +303,8 @@ class _Refusing:
 def test_a_refused_question_keeps_the_spec_keys() -> None:
     result = ask_json(_Refusing(), "  ")  # type: ignore[arg-type]
     assert result == {"question": "  ", "answer": "the question is empty; ask something",
-                      "abstained": True, "backend": REFUSED_BACKEND, "citations": []}
+                      "abstained": True, "abstain_reason": "the question is empty; ask something",
+                      "backend": REFUSED_BACKEND, "citations": []}
 
 
 # --- languages -------------------------------------------------------------------------------

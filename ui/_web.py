@@ -1,7 +1,7 @@
 """The Gradio web UI: ask (chat with clickable citations), browse (the documents as a tree,
 the Appendix as a filterable table), every anchor deep-linkable, labels in Chinese or English.
 
-One loaded `Assistant` serves every session. The only API endpoint is the SPEC's `/ask`
+One loaded `Assistant` serves every session. The only API endpoint is `/ask`
 (one input, the question; output the same object as `ilo-qa ask --json`); the UI's own events
 are private. Safe defaults: 127.0.0.1, never a share link, no `allowed_paths`, questions
 capped at `Settings.max_question_chars`, a bounded queue."""
@@ -30,16 +30,12 @@ from ._web_context import render_context
 from ._web_html import ANCHOR_PARAM, LANG_PARAM, esc
 from ._web_i18n import EXAMPLES, LANG_CHOICES, Lang, as_lang, t
 
-# The machine has 2 cores and the embedder serialises on a lock, so more than 2 questions in
-# flight only queue inside the process; 2 lets one question's search overlap another's
-# embedding. Served this way /ask answers ~15 questions/s (16 clients, measured), so 64
-# waiting drain in ~4 s; beyond that a burst gets Gradio's immediate "queue is full, retry"
-# instead of unbounded memory and minutes-long waits.
-ASK_CONCURRENCY = 2
-QUEUE_MAX_SIZE = 64
+# Limits come from `Settings.web`: the machine has 2 cores and the embedder serialises on a
+# lock, so more than 2 questions in flight only queue inside the process; 2 lets one
+# question's search overlap another's embedding. 64 waiting drain in a few seconds; beyond
+# that a burst gets Gradio's immediate "queue is full, retry" instead of unbounded memory.
 # Opening a paragraph or relabelling is pure string work; its own small pool keeps browsing
 # responsive while questions queue.
-RENDER_CONCURRENCY = 4
 DEFAULT_LANG: Lang = "zh"
 WARM_UP_QUESTION = "技能和终身学习战略的支柱有哪些？ Which pillars does the strategy have?"
 
@@ -67,8 +63,9 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     cap = assistant.settings.max_question_chars
     lang0 = DEFAULT_LANG
     choices0 = filter_choices(corpus, lang0)
+    web = assistant.settings.web
     private: dict[str, Any] = {"api_visibility": "private"}
-    render: dict[str, Any] = {**private, "concurrency_limit": RENDER_CONCURRENCY,
+    render: dict[str, Any] = {**private, "concurrency_limit": web.render_concurrency,
                               "concurrency_id": "render", "show_progress": "hidden"}
 
     def answer(question: str, history: list[Any], lang: str) -> tuple[Any, ...]:
@@ -165,15 +162,15 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 context = gr.HTML(render_context(corpus, None, lang0), elem_id="context",
                                   js_on_load=ROUTER_JS)
 
-        # The API: exactly one public endpoint, the SPEC's /ask.
+        # The API: exactly one public endpoint, /ask.
         def ask_api(question: str) -> dict[str, Any]:
             """Answer a question with citations: the object `ilo-qa ask --json` prints."""
             return ask_json(assistant, question)
 
-        api(ask_api, api_name="ask", concurrency_limit=ASK_CONCURRENCY, concurrency_id="ask")
+        api(ask_api, api_name="ask", concurrency_limit=web.ask_concurrency, concurrency_id="ask")
 
         asked = [chat, question, sources, result_state]
-        ask_kw: dict[str, Any] = {**private, "concurrency_limit": ASK_CONCURRENCY,
+        ask_kw: dict[str, Any] = {**private, "concurrency_limit": web.ask_concurrency,
                                   "concurrency_id": "ask"}
         question.submit(answer, [question, chat, lang], asked, **ask_kw)
         ask.click(answer, [question, chat, lang], asked, **ask_kw)
@@ -188,7 +185,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                      clear_button, sources, examples, context, tree, pillar, component, point,
                      appendix], **render)
         app.load(on_load, None, [lang, context, anchor_state], **render)
-    app.queue(default_concurrency_limit=ASK_CONCURRENCY, max_size=QUEUE_MAX_SIZE)
+    app.queue(default_concurrency_limit=web.ask_concurrency, max_size=web.queue_max_size)
     blocks: gr.Blocks = app
     return blocks
 

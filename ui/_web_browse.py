@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 
-from corpus import Corpus, Document, Unit, contains
+from corpus import ALL_PILLARS, Corpus, Document, Unit, contains
 
 from ._web_context import short_label, unit_block
 from ._web_html import cite_link, esc
@@ -67,13 +67,17 @@ def appendix_rows(corpus: Corpus) -> list[Unit]:
 
 
 def filter_rows(rows: list[Unit], pillar: str, component: str, point: str) -> list[Unit]:
-    """Rows matching every filter; `ALL` (or empty) leaves a filter off. A point filter keeps
-    rows citing that point or anything inside it (`c14` keeps rows citing `c14.d`)."""
+    """Rows matching every filter; `ALL` (or empty) leaves a filter off. A pillar `N` keeps
+    the rows that name pillar N, `N+` also those marked 全部 (all pillars): the meaning the
+    chat's answers use (`corpus.References.outputs_for_pillar`). A point filter keeps rows
+    citing that point or anything inside it (`c14` keeps rows citing `c14.d`)."""
     kept = []
     for u in rows:
         r = u.row
         assert r is not None
-        if pillar not in (ALL, "") and int(pillar) not in r.pillars:
+        if pillar not in (ALL, "") and int(pillar.rstrip("+")) not in r.pillars:
+            continue
+        if pillar not in (ALL, "") and not pillar.endswith("+") and r.pillars_raw == ALL_PILLARS:
             continue
         if component not in (ALL, "") and int(component) != r.component:
             continue
@@ -104,7 +108,8 @@ def filter_choices(corpus: Corpus, lang: Lang) -> dict[str, list[tuple[str, str]
     points = cited | {_paragraph_of(p) for p in cited}
     everything = (t("all", lang), ALL)
     return {
-        "pillar": [everything] + [(t("pillar_n", lang, n=p), str(p)) for p in pillars],
+        "pillar": [everything] + [c for p in pillars for c in (
+            (t("pillar_n", lang, n=p), str(p)), (t("pillar_n_all", lang, n=p), f"{p}+"))],
         "component": [everything] + [(title, str(n)) for n, title in sorted(components.items())],
         "point": [everything] + [(short_label(p, lang), p)
                                  for p in sorted(points, key=lambda a: order.get(a, len(order)))],
@@ -116,7 +121,12 @@ def render_appendix(corpus: Corpus, lang: Lang, pillar: str = ALL, component: st
     """The Appendix as a table, grouped under its components, filtered."""
     rows = appendix_rows(corpus)
     kept = filter_rows(rows, pillar, component, point)
-    count = f'<p class="count">{esc(t("rows_shown", lang, n=len(kept), total=len(rows)))}</p>'
+    shown = t("rows_shown", lang, n=len(kept), total=len(rows))
+    if pillar not in (ALL, ""):
+        marked = sum(1 for u in rows if u.row and u.row.pillars_raw == ALL_PILLARS)
+        shown += ("" if lang == "zh" else " ") + t(
+            "pillar_all_in" if pillar.endswith("+") else "pillar_all_out", lang, m=marked)
+    count = f'<p class="count">{esc(shown)}</p>'
     if not kept:
         return f'<div class="appendix">{count}<p class="empty">{esc(t("no_rows", lang))}</p></div>'
     head = "".join(f"<th>{esc(t(k, lang))}</th>"

@@ -19,14 +19,14 @@ _NOT_LONGER = r"(?![0-9]|\([a-z0-9]+\))"
 
 
 def ask_json(assistant: Assistant, question: str) -> dict[str, Any]:
-    """The SPEC object of `ilo-qa ask --json`. A refused question (empty, too long) gets the
+    """The object `ilo-qa ask --json` prints. A refused question (empty, too long) gets the
     same keys: `abstained` true, no citations, the reason in `answer`, `backend` "none"."""
     try:
         return assistant.ask(question).to_json()
     except QuestionError as exc:
         return {"question": question if isinstance(question, str) else "",
-                "answer": str(exc), "abstained": True, "backend": REFUSED_BACKEND,
-                "citations": []}
+                "answer": str(exc), "abstained": True, "abstain_reason": str(exc),
+                "backend": REFUSED_BACKEND, "citations": []}
 
 
 def is_refused(result: dict[str, Any]) -> bool:
