@@ -142,7 +142,12 @@ class Assistant:
         if not scope:
             return None
         named = [self.passage(a) for a in self.index.mentioned(reading.question)]
-        return self.scope.lacks(reading, [self.passage(h.anchor) for h in hits], named)
+        subject = None
+        if reading.asks and reading.subject.strip():
+            # What the passages about the subject say, not those the asking words drew in
+            # ("how much does a course at the Turin centre cost" → the centre, not budgets).
+            subject = [self.passage(h.anchor) for h in self.index.search(reading.subject, 3)]
+        return self.scope.lacks(reading, [self.passage(h.anchor) for h in hits], named, subject)
 
     def content_words(self, reading: Reading) -> list[str]:
         """The nouns that carry the question's topic: words of two characters or more that

@@ -20,12 +20,13 @@ from index import periods_in, proper_nouns, tagged
 from ._answer import Lang
 from ._lang import detect
 
-Asked = Literal["count", "money", "rate", "date", "person", "place", "contact"]
+Asked = Literal["count", "money", "rate", "date", "person", "place", "contact", "definition"]
 
 # --- interrogatives ----------------------------------------------------------------------
 _EN_MONEY_NOUN = (r"(?:cost|costs|price|prices|fee|fees|salary|salaries|wage|wages|pay|paid|"
-                  r"budget|budgets|funding|money|dollars?|spend|spent|earn|earns|credit|"
-                  r"allowance|subsid(?:y|ies)|amount of money|expenditure)")
+                  r"budget|budgets|funding|funds?|funded|finance[sd]?|money|dollars?|spend|spent|"
+                  r"earn|earns|credit|allowance|subsid(?:y|ies)|amount of money|expenditure|"
+                  r"donors?|invest(?:ed|ment)?|contribut(?:e|ed|ion|ions)|put in)")
 _ZH_MONEY_NOUN = r"(?:钱|费用|经费|资金|预算|工资|薪水|薪酬|薪资|补贴|美元|开支|支出|收入|价格|学费|津贴)"
 _EN_RATE_NOUN = r"(?:rate|rates|percentage|per ?cent|proportion|share|ratio)"
 _ZH_RATE_NOUN = r"(?:率|比例|百分比|比重|占比|百分之)"
@@ -53,7 +54,7 @@ _ASKS: tuple[tuple[Asked, re.Pattern[str]], ...] = (
         r"(?:director-general|director|chair(?:person|man|woman)?|president|head|secretary-general|"
         r"minister|leader|spokes(?:person|man|woman)|ceo)\b|\bname of the (?:\w+ )?(?:director|chair|"
         r"head|president)\b|\bwho (?:won|accepted|founded|wrote|signed|presided|chaired|drafted|authored|"
-        r"led|headed)\b"
+        r"led|headed)\b|\bwho (?:currently |now |actually )?(?:heads|leads|chairs|runs|directs|manages)\b"
         r"|(?:总干事|主席|局长|处长|主任|部长|秘书长|负责人|领导人)(?:是谁|叫什么|姓什么)"
         r"|谁(?:是|担任|任)(?:现任|目前的)?(?:总干事|主席|局长|处长|主任|部长|秘书长|负责人)"
         r"|(?:现任|前任|下一任|下任|首任)")),
@@ -67,13 +68,19 @@ _ASKS: tuple[tuple[Asked, re.Pattern[str]], ...] = (
         r"|哪个国家|哪些国家|哪国|哪个城市|哪座城市|哪些城市|哪个地区|何地"
         r"|(?:哪里|哪儿|在哪|什么地方)[^？?]{0,6}(?:举行|召开|举办|位于|设在|设立|开会)"
         r"|(?:举行|召开|举办|位于|设在)[^？?]{0,4}(?:哪里|哪儿|在哪|什么地方)")),
+    ("definition", re.compile(
+        r"\bdefinitions? of\b|\b(?:how|where) (?:do|does|did) [^?]{1,60}\bdefine\b|\bdefined as\b"
+        r"|\bwhat is meant by\b|\bmeaning of the (?:term|word|phrase)\b"
+        r"|定义|含义是|是指什么|指的是什么|是什么意思")),
     ("contact", re.compile(
         r"\baddress(?:es)? (?:of|for)\b|\bwhat is the (?:\w+ )?address\b|\b(?:phone|telephone) numbers?\b"
         r"|\be-?mail\b|\bcontact (?:details|information)\b|\bwebsite\b|\burl\b"
         r"|地址|电话|邮箱|网址|联系方式|网站")),
 )
 _NAMED_BUDGET = re.compile(r"计划和预算|programme and budget|program and budget|p&b")
-_COUNTRIES = re.compile(r"\bcountr(?:y|ies)\b|\bnations?\b|国家|哪国")
+# A place as specific as a country or a city: a continent or a region does not answer it.
+_SPECIFIC_PLACE = re.compile(r"\bcountr(?:y|ies)\b|\bnations?\b|\bcit(?:y|ies)\b|\btowns?\b|"
+                             r"\bcapital\b|国家|哪国|城市|哪座|哪个市")
 # The words that ask for a value, not for a subject: left out when looking for passages
 # about the question's subject ("cost" is what is asked; "course at the ITC-ILO" is what
 # the passage must be about).
@@ -97,7 +104,8 @@ _PROVISION_VERBS = re.compile(
     r"^[^?.;]{0,12}\b(?:say|says|said|provide|provides|require|requires|set|sets|define|defines|"
     r"stipulate|stipulates|oblige|obliges|state|states|contain|contains|cover|covers|mandate|"
     r"mandates|establish|establishes|lay down|lays down|recommend|recommends|propose|proposes|"
-    r"ask|asks|call for|calls for|prescribe|prescribes|specify|specifies)\b"
+    r"ask|asks|call for|calls for|prescribe|prescribes|specify|specifies|list|lists|include|"
+    r"includes|mean|means)\b"
     r"|^(?:['’]s)?\s*(?:provisions?|articles?|text|wording|clauses?)\b"
     r"|^[^？?。]{0,16}(?:规定|条款|原文|条文|第\d+条|要求了?什么)")
 # Asking for the instrument's own words, not for what the documents say of it.
@@ -164,7 +172,7 @@ class Reading:
     instruments: tuple[str, ...]  # instrument ids named, in any written form
     provisions: bool  # asks what an instrument itself provides
     own_text: bool  # ... in its own words: articles, clauses, the text
-    countries: bool  # a place question asking for countries (not regions)
+    specific_place: bool  # a place question asking for a country or a city, not a region
     plan: bool  # asks what is planned or to be done
     past: bool  # asks what happened (past or perfect forms, results, progress)
     since: bool  # asks about progress up to now, after the documents
@@ -198,7 +206,7 @@ def read(question: str) -> Reading:
         instruments=instruments,
         provisions=_asks_provisions(question),
         own_text=bool(instruments) and bool(_OWN_TEXT.search(fold(question))),
-        countries="place" in asks and bool(_COUNTRIES.search(norm)),
+        specific_place="place" in asks and bool(_SPECIFIC_PLACE.search(norm)),
         plan=bool(_PLAN.search(norm)),
         past=bool(_PAST.search(norm)),
         since=bool(_SINCE.search(norm)),

@@ -41,6 +41,8 @@ _STATED: dict[Asked, re.Pattern[str]] = {
         r"august|september|october|november|december)\b"),
     "person": re.compile(r"先生|女士|博士|教授|[\u3400-\u9fff]·[\u3400-\u9fff]|\b(?:mr|ms|mrs|dr|prof)\.?\s+\w"),
     "contact": re.compile(r"https?://|www\.|\w@\w|\+\d[\d\s-]{7,}|\b(?:street|road|avenue|route)\b|路\d+号|街\d+号"),
+    # A definition: a term said to mean something.
+    "definition": re.compile(r"是指|指的是|系指|定义为|\bis defined as\b|\bmeans\b|\brefers to\b|\bi\.e\."),
 }
 # A count: a number with a noun after it. Years, numbered references (paragraph 12, 第12段)
 # and 一项/一个 (= "a") are not counts.
@@ -79,6 +81,7 @@ _VALUE = {
     "person": ("a person's name", "人名", "person's name"),
     "place": ("a place", "地名", "place"),
     "contact": ("contact details", "地址或联系方式", "address or contact details"),
+    "definition": ("a definition", "定义", "definition"),
 }
 
 
@@ -108,18 +111,24 @@ class Scope:
         return next(iter(self._unknown_names(reading)), None)
 
     def lacks(
-        self, reading: Reading, evidence: Sequence[Passage], named: Sequence[Passage] = ()
+        self, reading: Reading, evidence: Sequence[Passage], named: Sequence[Passage] = (),
+        subject: Sequence[Passage] | None = None,
     ) -> Lack | None:
         """Why the documents cannot answer the question from this evidence (the retrieved
-        passages, best first; `named`: those of the units the question names, read whole),
-        or None when nothing says so: a place or instrument the passages do not mention, a
-        time after the documents, an instrument's own text, the value asked for."""
-        for lack in self._lacks(reading, evidence, named):
+        passages, best first; `named`: those of the units the question names, read whole;
+        `subject`: the passages retrieved for the question's subject alone, without the
+        words that ask for a value; the value is looked for in the best three of each), or
+        None when nothing says so: a place or instrument the
+        passages do not mention, a time after the documents, an instrument's own text, the
+        value asked for."""
+        about = [*evidence[:3], *(subject or [])]
+        for lack in self._lacks(reading, evidence, named, about):
             return lack
         return None
 
     def _lacks(
-        self, r: Reading, evidence: Sequence[Passage], named: Sequence[Passage]
+        self, r: Reading, evidence: Sequence[Passage], named: Sequence[Passage],
+        subject: Sequence[Passage],
     ) -> Iterator[Lack]:
         unheld = [i for i in r.instruments if i not in self.held]
         if (r.provisions and unheld
@@ -132,7 +141,7 @@ class Scope:
         yield from self._ungrounded(r, [*evidence, *named])
         yield from self._after(r)
         if r.asks:
-            about = self._about(r, evidence) + [t for p in named for t in p.texts]
+            about = self._about(r, subject) + [t for p in named for t in p.texts]
             for kind in r.asks:
                 if not self._states(kind, r, about):
                     what, zh, en = _VALUE[kind]
@@ -229,23 +238,21 @@ class Scope:
         words = _salient(r, r.subject)
         weights = {w: self.vocabulary.weight(w) for w in words}
         scored: list[tuple[float, str]] = []
-        for p in evidence[:3]:
+        for p in evidence:
             for text in p.texts:
                 for s in _sentences(text):
                     scored.append((sum(weights[w] for w in _found(words, s)), s))
         best = max((n for n, _ in scored), default=0.0)
         if best <= 0:
             return list(evidence[0].texts) if evidence else []
-        # The most specific word the passages share with the question marks its subject.
-        key = max((w for _n, s in scored for w in _found(words, s)), key=weights.__getitem__)
-        return [s for n, s in scored if n >= 0.5 * best and _found([key], s)]
+        return [s for n, s in scored if n >= 0.5 * best]
 
     def _states(self, kind: Asked, r: Reading, sentences: list[str]) -> bool:
         text = fold(" ".join(sentences))
         if kind == "count":
             return _counts(r.counted, text)
         if kind == "place":
-            return _places(sentences, r.countries)
+            return _places(sentences, r.specific_place)
         return bool(_STATED[kind].search(text))
 
 
@@ -345,13 +352,16 @@ _REGION = re.compile(r"(?:洲|地区|区域)$|^(?:africa|asia|europe|americas?|l
                      r"pacific|arab states|middle east)$", re.IGNORECASE)
 
 
-def _places(sentences: list[str], countries: bool = False) -> bool:
+def _places(sentences: list[str], specific: bool = False) -> bool:
     """A place named: a Chinese word the dictionary tags as a place, or an English
-    capitalised word after 'in'/'at' (Geneva). For a question about countries a continent
-    or region (非洲, Asia) does not count."""
+    capitalised word after 'in'/'at' that is not a term of the field (Geneva). For a question
+    about a country or a city, a continent or region (非洲, Asia) does not count."""
     for s in sentences:
         places = [w for w, flag in tagged(s) if flag == "ns" and len(w) > 1]
-        places += re.findall(r"\b(?:in|at) ([A-Z][a-z]{2,}(?: [A-Z][a-z]+)?)", s)
-        if any(not (countries and _REGION.search(p)) for p in places):
+        for m in re.findall(r"\b(?:in|at) ([A-Z][a-z]{2,}(?: [A-Z][a-z]+)?)", s):
+            terms = expand(m)  # a term of the field ("in Vocational Training") is no place
+            if not terms or any(_is_place(t) for t in terms):
+                places.append(m)
+        if any(not (specific and _REGION.search(p)) for p in places):
             return True
     return False

@@ -8,7 +8,7 @@ from ._anchors import Lang, contains, label, split_anchor
 from ._graph import ALL_PILLARS, References
 from ._instruments import REGISTRY, Instrument, instrument, instrument_spans, mentioned_instruments
 from ._load import SHIPPED, SHIPPED_DIR, Source, load_corpus, read_document
-from ._normalize import fold, normalize, zh_number
+from ._normalize import fold, normalize, one_edit, zh_number
 from ._units import AppendixRow, Corpus, CorpusError, Document, Kind, Unit
 from ._versions import Version, read_versions
 
@@ -36,6 +36,7 @@ __all__ = [
     "load_corpus",
     "mentioned_instruments",
     "normalize",
+    "one_edit",
     "read_document",
     "read_versions",
     "split_anchor",

@@ -128,7 +128,7 @@ def _number(word: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _near(word: str, target: str) -> bool:
+def one_edit(word: str, target: str) -> bool:
     """One edit apart (a letter missing, extra, changed or two swapped): 'pilar' ~ 'pillar'."""
     if abs(len(word) - len(target)) > 1 or word == target:
         return False
@@ -150,7 +150,7 @@ def _fix_nouns(text: str) -> str:
         w = m.group()
         if w in _NOUNS:
             return w
-        return next((n for n in _NOUNS if len(n) >= 5 and _near(w, n)), w)
+        return next((n for n in _NOUNS if len(n) >= 5 and one_edit(w, n)), w)
 
     return _LATIN_WORD.sub(fix, text)
 

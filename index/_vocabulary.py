@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from corpus import Corpus, fold, mentioned_instruments
+from corpus import Corpus, fold, mentioned_instruments, one_edit
 
 from ._glossary import GLOSSARY
 from ._tokens import CJK, stem
@@ -117,9 +117,20 @@ class Vocabulary:
 
     def knows_en(self, phrase: str) -> bool:
         """An English phrase occurs in the English side as the same words in the same
-        order, plurals aside ('Paid Educational Leave Conventions')."""
+        order, plurals aside ('Paid Educational Leave Conventions'), a long word one letter
+        off allowed (a typo: 'Convnetion')."""
         words = [stem(w) for w in _EN_WORD.findall(fold(phrase))]
-        return bool(words) and f" {' '.join(words)} " in self.en_stems
+        if not words:
+            return False
+        if f" {' '.join(words)} " in self.en_stems:
+            return True
+        fixed = [w if w in self._en_words or len(w) < 6 else
+                 next((k for k in self._en_words if one_edit(w, k)), w) for w in words]
+        return fixed != words and f" {' '.join(fixed)} " in self.en_stems
+
+    @functools.cached_property
+    def _en_words(self) -> frozenset[str]:
+        return frozenset(self.en_stems.split())
 
     def knows_title(self, title: str) -> bool:
         """A 《title》 the documents cite, in full or shortened, or text they contain."""

@@ -82,6 +82,9 @@ def test_instruments_are_found_in_any_written_form() -> None:
         ("下一届大会在哪里举行？", ("place",), ""),
         ("What is the email address of the skills branch?", ("contact",), ""),
         ("How does the strategy address skills mismatches?", (), ""),
+        ("What is the formal definition of a micro-credential?", ("definition",), ""),
+        ("微证书的定义是什么？", ("definition",), ""),
+        ("What does the strategy say about defining roles?", (), ""),
     ],
 )
 def test_what_a_question_asks_for(question: str, asks: tuple[str, ...], counted: str) -> None:

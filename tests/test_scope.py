@@ -91,6 +91,12 @@ def test_dates_people_places_and_contacts(scope: Scope) -> None:
     assert _why(scope, "国际培训中心的地址是什么？") == (
         "asks for contact details; the retrieved paragraphs state none")
     assert _why(scope, "What is the email address of the skills branch?", "见 www.ilo.org") is None
+    assert _why(scope, "What is the formal definition of a micro-credential?",
+                "Micro-credentials are part of skills recognition systems.") == (
+        "asks for a definition; the retrieved paragraphs state none")
+    assert _why(scope, "In which city is the training centre?", "It works with centres in Asia.") == (
+        "asks for a place; the retrieved paragraphs state none")  # a region is not a city
+    assert _why(scope, "In which city is the training centre?", "The centre is in Geneva.") is None
 
 
 def test_after_the_documents(scope: Scope) -> None:
