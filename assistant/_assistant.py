@@ -8,6 +8,7 @@ import re
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -108,7 +109,7 @@ class Assistant:
         return q
 
     def retrieve(
-        self, question: str, k: int, retriever: Retriever, dense: np.ndarray
+        self, question: str, k: int, retriever: Retriever, qvec: np.ndarray, dense: np.ndarray
     ) -> list[Hit]:
         if retriever == "naive":
             return self.naive().search(question, k)
@@ -116,7 +117,7 @@ class Assistant:
             raise QuestionError(
                 f"unknown retriever {retriever!r}; use one of {', '.join(RETRIEVERS)}"
             )
-        return self.index.search(question, k, retriever, dense=dense)
+        return self.index.search(question, k, retriever, qvec=qvec, dense=dense)
 
     def refuses(
         self, reading: Reading, qvec: np.ndarray, dense: np.ndarray, hits: list[Hit]
@@ -146,7 +147,10 @@ class Assistant:
         if reading.asks and reading.subject.strip():
             # What the passages about the subject say, not those the asking words drew in
             # ("how much does a course at the Turin centre cost" → the centre, not budgets).
-            subject = [self.passage(h.anchor) for h in self.index.search(reading.subject, 3)]
+            # It reuses the question's vectors: no second embedding.
+            reuse = replace(self.index.tuning, english_plain_query=False)
+            found = self.index.search(reading.subject, 3, qvec=qvec, dense=dense, tuning=reuse)
+            subject = [self.passage(h.anchor) for h in found]
         return self.scope.lacks(reading, [self.passage(h.anchor) for h in hits], named, subject)
 
     def content_words(self, reading: Reading) -> list[str]:
@@ -189,7 +193,7 @@ class Assistant:
         listed = self.index.outputs_of(q) if retriever == "hybrid" else None
         if listed is not None:  # a list answer cites every member (it may exceed k)
             k = max(k, len(listed.rows))
-        hits = self.retrieve(q, k, retriever, dense)
+        hits = self.retrieve(q, k, retriever, qvec, dense)
         lack = self.refuses(reading, qvec, dense, hits) if hits else WEAK
         if lack:
             why = lack.say(lang)

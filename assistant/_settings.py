@@ -51,6 +51,8 @@ class RetrievalSettings(_Section):
     english_view: bool = Field(default=True,
         description="An English question, embedded as it is, is ranked against the English versions' vectors too.")
     english_lexical: bool = Field(default=True, description="And against BM25 over the English versions.")
+    english_plain_query: bool = Field(default=True,
+        description="Embed the English question a second time, without glossary terms, for that ranking.")
     english_dense_weight: float = Field(default=1.0, ge=0,
         description="Weight of the English vectors' ranking in the fusion.")
 
@@ -61,7 +63,8 @@ class RetrievalSettings(_Section):
             mentions=self.mentions, glossary_sources=self.glossary_sources,
             bare_view=self.bare_view, filters=self.filters, rows_first=self.rows_first,
             rows_window=self.rows_window, english_view=self.english_view,
-            english_lexical=self.english_lexical, dense_en=self.english_dense_weight,
+            english_lexical=self.english_lexical, english_plain_query=self.english_plain_query,
+            dense_en=self.english_dense_weight,
         )
 
 

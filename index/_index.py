@@ -73,6 +73,7 @@ class Tuning:
     rows_window: int = 10
     english_view: bool = True
     english_lexical: bool = True
+    english_plain_query: bool = True
     dense_en: float = 1.0
 
 
@@ -143,13 +144,16 @@ class Index:
             best = np.maximum(best, every[n : 2 * n])
         return best
 
-    def dense_scores_en(self, question: str) -> np.ndarray | None:
-        """An English question, embedded as it is, against the English versions' vectors: a
-        ranking of its own in the fusion (None for a Chinese question or without them)."""
+    def dense_scores_en(self, question: str, qvec: np.ndarray | None = None) -> np.ndarray | None:
+        """An English question against the English versions' vectors: a ranking of its own
+        in the fusion (None for a Chinese question or without them). It is embedded as it is
+        (`english_plain_query`) or the query vector is reused."""
         if CJK.search(question) or not self.tuning.english_view or self._views < 3:
             return None
         n = len(self.chunks)
-        return self._similarities(self.embedder.query(question))[2 * n : 3 * n].copy()
+        if self.tuning.english_plain_query or qvec is None:
+            qvec = self.embedder.query(question)
+        return self._similarities(qvec)[2 * n : 3 * n].copy()
 
     def _similarities(self, qvec: np.ndarray) -> np.ndarray:
         """Inner product with every stored vector, in FAISS row order."""
@@ -191,7 +195,7 @@ class Index:
         elif mode == "bm25":
             score = _rrf(None, [lexical, lexical_en], tuning)
         else:
-            score = _rrf(dense, [lexical, lexical_en], tuning, self.dense_scores_en(question))
+            score = _rrf(dense, [lexical, lexical_en], tuning, self.dense_scores_en(question, qvec))
         order = list(np.argsort(-score, kind="stable"))
         if mode == "hybrid" and tuning.rows_first and asks_for_output(normalize(question)):
             order = self._rows_first(order, tuning.rows_window)

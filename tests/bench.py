@@ -1,8 +1,8 @@
 """`make bench`: the performance numbers of the closing notes, measured on this machine.
 
-Build time of the index, warm answer latency over the gold questions, the bare
-query-embedding time (the floor), cold `ilo-qa ask` wall time with a built index, and peak
-memory. Targets are printed beside the numbers; nothing here asserts."""
+Build time of the index (from the shipped seed, and embedding every text), warm answer
+latency over the gold questions, the bare query-embedding time (the floor), cold `ilo-qa ask`
+wall time with a built index, and peak memory. Targets are printed beside the numbers; nothing here asserts."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from assistant import Assistant, Settings
+from assistant import Assistant, Settings, shape_of
 from corpus import load_corpus
 from evals import default_questions
 from index import build_index, make_embedder
@@ -27,13 +27,18 @@ def _pct(values: list[float], q: int) -> float:
 
 def main() -> int:
     home = Path(tempfile.mkdtemp(prefix="ilo-qa-bench-"))
+    settings = Settings(home=home)
     corpus = load_corpus()
     embedder = make_embedder()
-    t = time.perf_counter()
-    build_index(corpus, embedder, home / "index")
+    shape = shape_of(settings)
+    t = time.perf_counter()  # from nothing: every text embedded
+    build_index(corpus, embedder, home / "scratch", shape=shape, seed=None)
+    scratch_s = time.perf_counter() - t
+    t = time.perf_counter()  # a first build on a new machine: the shipped seed
+    build_index(corpus, embedder, settings.index_dir, shape=shape, cache_dir=settings.cache_dir)
     build_s = time.perf_counter() - t
 
-    assistant = Assistant(Settings(home=home), corpus=corpus, embedder=embedder, build=False)
+    assistant = Assistant(settings, corpus=corpus, embedder=embedder, build=False)
     questions = [q.question for q in default_questions()]
     assistant.ask(questions[0])
     answer_ms, embed_ms = [], []
@@ -55,7 +60,9 @@ def main() -> int:
     child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-    print(f"index build, {len(assistant.index)} chunks: {build_s:.1f} s (target ≤ 30 s)")
+    n = len(assistant.index)
+    print(f"index build, {n} chunks, {3 * n} vectors: first build with the shipped seed "
+          f"{build_s:.1f} s; every text embedded {scratch_s:.1f} s (target ≤ 30 s)")
     print(f"warm answer latency over {len(questions)} questions: p50 {p50:.1f} ms, p95 {p95:.1f} ms "
           "(target p50 ≤ 30 ms)")
     print(f"bare query embedding: median {floor:.1f} ms; p50 answer / embedding = {p50 / floor:.2f}")
