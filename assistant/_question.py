@@ -166,7 +166,7 @@ class Reading:
     counted: str  # the noun a count question counts ("" when none)
     titles: tuple[str, ...]  # 《…》 titles
     names: tuple[str, ...]  # English proper names and acronyms
-    proper_zh: tuple[str, ...]  # Chinese proper nouns (places, organisations, people)
+    proper_zh: tuple[str, ...]  # Chinese proper nouns (places, organisations)
     years: frozenset[int]  # every year named, inside periods too
     periods: tuple[tuple[int, int], ...]  # (first, last) of each year or period named
     instruments: tuple[str, ...]  # instrument ids named, in any written form
