@@ -26,9 +26,10 @@ from typing import Literal
 
 import numpy as np
 
-from index import VectorEmbedder
+from index import VectorEmbedder, Vocabulary, en_tokens, tagged
 
 from ._answer import Lang
+from ._question import Reading
 
 CALIBRATION = Path(__file__).with_name("calibration.json")
 BACKGROUND = Path(__file__).with_name("background.json")
@@ -146,3 +147,26 @@ def _write_checked(path: Path, vecs: np.ndarray) -> None:
         os.replace(sha_tmp, path.with_suffix(".sha256"))
     except OSError:
         pass  # a read-only home only costs the embedding next time
+
+
+def content_words(reading: Reading) -> list[str]:
+    """The words that carry a question's topic: nouns of two characters or more by jieba's
+    dictionary (Chinese), stemmed content words of three letters or more (English)."""
+    if reading.lang == "zh":
+        return [w for w, flag in tagged(reading.norm)
+                if len(w) > 1 and not w.isascii() and (flag[:1] == "n" or flag == "vn")]
+    return [w for w in en_tokens(reading.norm) if len(w) > 2]
+
+
+def unknown_words(reading: Reading, vocabulary: Vocabulary) -> list[str]:
+    """The content words the documents never use, in the question's language (the Chinese
+    text; the English versions and the glossary's English)."""
+    if reading.lang == "zh":
+        return [w for w in content_words(reading) if not vocabulary.knows_zh(w)]
+    return [w for w in content_words(reading) if f" {w} " not in vocabulary.en_stems]
+
+
+def novelty(reading: Reading, vocabulary: Vocabulary) -> float:
+    """Share of the question's content words the documents never use."""
+    words = content_words(reading)
+    return len(unknown_words(reading, vocabulary)) / len(words) if words else 0.0

@@ -4,7 +4,6 @@ pays start-up once and every question after that costs one query embedding plus 
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from collections.abc import Callable
@@ -24,11 +23,9 @@ from index import (
     make_embedder,
     naive_index,
     open_index,
-    stem,
-    tagged,
 )
 
-from ._abstain import Abstention, calibration_sha256
+from ._abstain import Abstention, calibration_sha256, novelty, unknown_words
 from ._answer import Answer, Citation, Lang, QuestionError
 from ._extractive import ABSTAIN, Answerer, ExtractiveAnswerer
 from ._question import Reading, read
@@ -46,13 +43,6 @@ WEAK = Lack(
 )
 RETRIEVERS: tuple[Retriever, ...] = ("hybrid", "dense", "bm25", "naive")
 MAX_K = 50
-_EN_CONTENT = re.compile(r"[a-z][a-z-]{2,}")
-_EN_FUNCTION = frozenset(
-    "the and for are was were what which how why who whom does did about that this with from "
-    "under their there when where will would should could can has have had any all each every "
-    "much many more most other such than then them they these those into over also been being "
-    "not per its it's our your you tell please give list name explain describe say says said "
-    "mean means according documents document text texts".split())
 
 
 def shape_of(settings: Settings) -> Shape:
@@ -153,26 +143,11 @@ class Assistant:
             subject = [self.passage(h.anchor) for h in found]
         return self.scope.lacks(reading, [self.passage(h.anchor) for h in hits], named, subject)
 
-    def content_words(self, reading: Reading) -> list[str]:
-        """The nouns that carry the question's topic: words of two characters or more that
-        jieba's dictionary tags as nouns (Chinese); words of three letters or more that are
-        not function words (English)."""
-        if reading.lang == "zh":
-            return [w for w, flag in tagged(reading.norm)
-                    if len(w) > 1 and not w.isascii() and (flag[:1] == "n" or flag == "vn")]
-        return [w for w in _EN_CONTENT.findall(reading.norm) if w not in _EN_FUNCTION]
-
     def unknown_words(self, reading: Reading) -> list[str]:
-        v = self.vocabulary
-        if reading.lang == "zh":
-            return [w for w in self.content_words(reading) if not v.knows_zh(w)]
-        return [w for w in self.content_words(reading) if f" {stem(w)} " not in v.en_stems]
+        return unknown_words(reading, self.vocabulary)
 
     def novelty(self, reading: Reading) -> float:
-        """Share of the question's content words the documents never use (in the question's
-        language: the Chinese text, or the English working translation and glossary)."""
-        words = self.content_words(reading)
-        return len(self.unknown_words(reading)) / len(words) if words else 0.0
+        return novelty(reading, self.vocabulary)
 
     def evidence(self, question: str) -> float:
         """How clearly the question is about these documents: the null-model margin (what

@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from corpus import Corpus, fold, instrument, mentioned_instruments
-from index import Vocabulary, expand, stem, tagged, tokens
+from index import Vocabulary, en_tokens, en_words, expand, stem, tagged, tokens
 
 from ._question import Asked, Reading
 
@@ -51,15 +51,6 @@ _COUNT_ZH = re.compile(
 _COUNT_EN = re.compile(
     r"\b(?P<n>\d{1,3}(?:,\d{3})*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"twenty|thirty|forty|fifty|hundred)\s+(?P<noun>(?:[a-z-]+\s+){0,2}[a-z-]+)")
-_EN_WORD = re.compile(r"[a-z][a-z-]+")
-_STOP_EN = frozenset(
-    "the a an of and or to in on for by with is are be was were what which how why who does do "
-    "did about that this it as at from under their its there when where will would should can "
-    "could has have had any all each every much many more most other such than then them they "
-    "these those into over also been being not no per so if tell me please give list name "
-    "explain describe say says said mean means".split())
-
-
 @dataclass(frozen=True)
 class Lack:
     """Why the documents cannot answer: `reason` for logs and reports, `zh`/`en` the
@@ -262,8 +253,8 @@ def _mentions(text: str, name: str) -> bool:
     n = fold(name)
     if not n.isascii():
         return n in text
-    words = [stem(w) for w in _EN_WORD.findall(n)]
-    stems = " ".join(stem(w) for w in _EN_WORD.findall(text))
+    words = en_words(n)
+    stems = " ".join(en_words(text))
     return bool(words) and f" {' '.join(words)} " in f" {stems} "
 
 
@@ -300,14 +291,14 @@ def _salient(r: Reading, text: str | None = None) -> list[str]:
     text = r.norm if text is None else text
     if r.lang == "zh":
         return [t for t in dict.fromkeys(tokens(text)) if len(t) > 1]
-    words = [stem(w) for w in _EN_WORD.findall(text) if w not in _STOP_EN and len(w) > 2]
+    words = [w for w in en_tokens(text) if len(w) > 2]
     return list(dict.fromkeys(words + expand(text)))
 
 
 def _found(words: list[str], text: str) -> list[str]:
     """The words (Chinese terms or English stems) that occur in a text."""
     t = fold(text)
-    stems = f" {' '.join(stem(w) for w in _EN_WORD.findall(t))} "
+    stems = f" {' '.join(en_words(t))} "
     return [w for w in words if (w in t if not w.isascii() else f" {w} " in stems)]
 
 

@@ -22,7 +22,7 @@ from ._index import MODES, Hit, Index, Mode, Shape, Tuning
 from ._mentions import OutputsOf
 from ._retriever import IndexRetriever
 from ._store import IndexStateError, Manifest
-from ._tokens import en_tokens, proper_nouns, stem, tagged, tokens
+from ._tokens import EN_STOP, en_tokens, en_words, proper_nouns, stem, tagged, tokens
 from ._vocabulary import Vocabulary, periods_in, title_core, years_in
 
 if TYPE_CHECKING:
@@ -51,6 +51,7 @@ def naive_index(corpus: "Corpus", embedder: VectorEmbedder) -> "NaiveIndex":
 __all__ = [
     "BM25",
     "DEFAULT_EMBEDDER",
+    "EN_STOP",
     "GLOSSARY",
     "MODES",
     "SEED_DIR",
@@ -76,6 +77,7 @@ __all__ = [
     "build_texts",
     "context",
     "en_tokens",
+    "en_words",
     "expand",
     "make_embedder",
     "naive_index",

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ._chunks import Chunk
 
-FORMAT = 4
+FORMAT = 5
 _FILES = ("faiss.index", "chunks.json")
 
 

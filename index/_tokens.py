@@ -98,11 +98,13 @@ def proper_nouns(text: str) -> list[str]:
 
 
 _EN_WORD = re.compile(r"[a-z][a-z0-9]*(?:[-'][a-z0-9]+)*")
-_EN_STOP = frozenset(
-    "the a an of and or to in on for by with is are be was were what which how why who does do "
-    "did about that this it as at from under their its there when where will would should can "
-    "could has have had any all each every into over also been being not no per so if than "
-    "then them they these those such other more most much many".split())
+# English words that carry no topic: function words and the verbs a question asks with.
+EN_STOP = frozenset(
+    "the a an of and or to in on for by with is are be was were what which how why who whom "
+    "does do did about that this it its as at from under their there when where will would "
+    "should can could has have had any all each every into over also been being not no per so "
+    "if than then them they these those such other more most much many me my our your you "
+    "tell please give list name explain describe say says said mean means according".split())
 
 
 def stem(word: str) -> str:
@@ -113,6 +115,13 @@ def stem(word: str) -> str:
     return word
 
 
+def en_words(text: str) -> list[str]:
+    """Every English word of a text, lower case, stemmed, without a possessive 's."""
+    return [stem(re.sub(r"'s$", "", w)) for w in _EN_WORD.findall(text.lower())]
+
+
 def en_tokens(text: str) -> list[str]:
-    """Stemmed English content words, for the English side of the lexical index."""
-    return [stem(w) for w in _EN_WORD.findall(text.lower()) if w not in _EN_STOP]
+    """Stemmed English content words: the English side of the lexical index, and what a
+    question is about."""
+    return [stem(re.sub(r"'s$", "", w)) for w in _EN_WORD.findall(text.lower())
+            if w not in EN_STOP]

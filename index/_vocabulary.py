@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from corpus import Corpus, fold, mentioned_instruments, one_edit
 
 from ._glossary import GLOSSARY
-from ._tokens import CJK, stem
+from ._tokens import CJK, en_words
 
 _TITLE = re.compile(r"《([^》]{1,80})》")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?:\s*(?:-|至|到|to)\s*((?:19|20)?\d\d))?(?![\d.])")
 _CORE_DROP = re.compile(r"(?:19|20)\d\d年?|第\d+号|[\d\s()《》·\-:,、的]")
-_EN_WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
 
 
 def periods_in(text: str) -> list[tuple[int, int]]:
@@ -82,7 +81,7 @@ class Vocabulary:
         return cls(
             zh=zh,
             en=en,
-            en_stems=f" {' '.join(stem(w) for w in _EN_WORD.findall(en))} ",
+            en_stems=f" {' '.join(en_words(en))} ",
             title_cores=tuple(dict.fromkeys(t for t in titles if t)),
             years=frozenset(y for a, b in periods for y in range(a, b + 1)),
             periods=frozenset(periods),
@@ -119,7 +118,7 @@ class Vocabulary:
         """An English phrase occurs in the English side as the same words in the same
         order, plurals aside ('Paid Educational Leave Conventions'), a long word one letter
         off allowed (a typo: 'Convnetion')."""
-        words = [stem(w) for w in _EN_WORD.findall(fold(phrase))]
+        words = en_words(fold(phrase))
         if not words:
             return False
         if f" {' '.join(words)} " in self.en_stems:
