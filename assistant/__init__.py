@@ -9,6 +9,7 @@ from index import EmbedderError, IndexStateError, Tuning
 from ._abstain import CALIBRATION, Abstention, CalibrationError
 from ._answer import Answer, Citation, Lang, QuestionError
 from ._assistant import MAX_K, RETRIEVERS, Assistant, shape_of
+from ._duties import duty_label
 from ._extractive import ABSTAIN, Answerer, ExtractiveAnswerer, Written
 from ._lang import detect
 from ._question import Reading, read
@@ -22,6 +23,7 @@ from ._settings import (
     Settings,
     WebSettings,
 )
+from ._trace import trace_text
 
 __all__ = [
     "ABSTAIN",
@@ -53,7 +55,9 @@ __all__ = [
     "Written",
     "contains",
     "detect",
+    "duty_label",
     "label",
     "read",
     "shape_of",
+    "trace_text",
 ]

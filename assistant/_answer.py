@@ -5,23 +5,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from corpus import Actor, Force
+
 Lang = Literal["zh", "en"]
 
 
 @dataclass(frozen=True)
 class Citation:
-    """A cited unit: anchor, label in the question's language, verbatim text, score.
-    `covers` lists the anchors its text holds (more than one only for the naive baseline)."""
+    """A cited unit: anchor, label in the question's language, verbatim text, and score:
+    1/rank in the answer's order (the same meaning whatever the retriever). `covers` lists
+    the anchors its text holds (more than one only for the naive baseline); `actors` and
+    `force` say who is asked to act in it and how strongly."""
 
     anchor: str
     label: str
     text: str
     score: float
     covers: tuple[str, ...] = ()
+    actors: tuple[Actor, ...] = ()  # who is asked or committed to act in the unit
+    force: Force = "none"  # how strongly: should, will, encourage, request, none
 
     def to_json(self) -> dict[str, Any]:
         return {"anchor": self.anchor, "label": self.label, "text": self.text,
-                "score": round(self.score, 6)}
+                "score": round(self.score, 6), "actors": list(self.actors), "force": self.force}
 
 
 @dataclass(frozen=True)

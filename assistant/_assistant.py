@@ -8,15 +8,14 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from corpus import Corpus, Unit, label, load_corpus
+from corpus import Corpus, Unit, duties, label, load_corpus
 from index import (
     Hit,
     Index,
-    OutputsOf,
     Shape,
     VectorEmbedder,
     Vocabulary,
@@ -28,9 +27,11 @@ from index import (
 from ._abstain import Abstention, calibration_sha256, novelty, unknown_words
 from ._answer import Answer, Citation, Lang, QuestionError
 from ._extractive import ABSTAIN, Answerer, ExtractiveAnswerer
+from ._lists import find
 from ._question import Reading, read
 from ._scope import Lack, Passage, Scope
 from ._settings import Retriever, Settings
+from ._trace import resolve_ref, trace_json
 
 if TYPE_CHECKING:
     from index import NaiveIndex
@@ -80,6 +81,7 @@ class Assistant:
         self.index.tuning = settings.retrieval.tuning()
         self.answerer: Answerer = answerer or ExtractiveAnswerer(settings.answer.quotes)
         self.vocabulary = Vocabulary.of(self.corpus)
+        self.duties = duties(self.corpus)
         self.scope = Scope.of(self.corpus, self.vocabulary)
         self._naive: NaiveIndex | None = None
         self._naive_lock = threading.Lock()
@@ -165,21 +167,33 @@ class Assistant:
         lang = reading.lang
         qvec = self.index.embed(q)
         dense = self.index.dense_scores(qvec)
-        listed = self.index.outputs_of(q) if retriever == "hybrid" else None
-        if listed is not None:  # a list answer cites every member (it may exceed k)
-            k = max(k, len(listed.rows))
         hits = self.retrieve(q, k, retriever, qvec, dense)
         lack = self.refuses(reading, qvec, dense, hits) if hits else WEAK
         if lack:
             why = lack.say(lang)
             text = f"{ABSTAIN[lang]}{' ' if lang == 'en' else ''}{why}".rstrip()
             return Answer(q, text, True, "extractive", (), lang, lack.reason, why)
-        citations = tuple(self._citation(h, lang) for h in hits)
-        written = self.answerer.write(q, lang, citations)
-        text = written.text
-        if listed is not None:
-            text = f"{text}\n\n{outputs_note(listed, lang)}"
-        return Answer(q, text, False, written.backend, citations, lang)
+        listing = find(reading, self.index, hits, self.index.outputs_of(q), self.duties,
+                       self.rank) if retriever == "hybrid" else None
+        if listing is not None and listing.anchors:
+            # A whole set: every member is cited, in the order the answer uses them.
+            anchors = listing.anchors
+            citations = tuple(self._unit_citation(a, lang, rank) for rank, a in enumerate(anchors, 1))
+        else:
+            listing = None
+            citations = tuple(self._citation(h, lang, rank) for rank, h in enumerate(hits, 1))
+        written = self.answerer.write(q, lang, citations, listing)
+        return Answer(q, written.text, False, written.backend, citations, lang)
+
+    def rank(self, text: str) -> list[tuple[str, float]]:
+        """Every unit ranked for a text by the fused search, with its fused score."""
+        return [(h.anchor, h.score) for h in self.index.search(text, len(self.index))]
+
+    def trace(self, ref: str, lang: Lang = "en") -> dict[str, Any]:
+        """`ilo-qa trace`: what an anchor or an instrument cites, what cites it, where it is
+        mentioned, with labels; a QuestionError for a reference that is neither."""
+        found = resolve_ref(ref, self.corpus)
+        return trace_json(self.index.references.trace(found), self.corpus, lang)
 
     def passage(self, anchor: str) -> Passage:
         """A retrieved unit's texts in every language the corpus holds, with an Appendix
@@ -196,10 +210,20 @@ class Assistant:
             texts += [f for key, f in v.rows.get(unit.locator, {}).items() if key != "output"]
         return Passage(anchor, tuple(texts))
 
-    def _citation(self, hit: Hit, lang: Lang) -> Citation:
+    def _citation(self, hit: Hit, lang: Lang, rank: int) -> Citation:
+        """A retrieved unit as cited. Its score is 1/rank in the answer's order: one meaning
+        whatever the retriever (the retrievers' own scores are not comparable)."""
         anchor = hit.anchor
         name = label(anchor, lang) if "#" in anchor else anchor  # a naive chunk may cover no unit
-        return Citation(anchor, name, hit.chunk.text, hit.score, hit.chunk.covers)
+        duty = self.duties.get(anchor)
+        return Citation(anchor, name, hit.chunk.text, 1 / rank, hit.chunk.covers,
+                        duty.actors if duty else (), duty.force if duty else "none")
+
+    def _unit_citation(self, anchor: str, lang: Lang, rank: int) -> Citation:
+        """A member of a whole set, cited with its own text (a lead-in too)."""
+        duty = self.duties[anchor]
+        return Citation(anchor, label(anchor, lang), self.corpus.unit(anchor).text, 1 / rank,
+                        (anchor,), duty.actors, duty.force)
 
     def naive(self) -> NaiveIndex:
         """The textbook baseline, built in memory on first use."""
@@ -222,28 +246,3 @@ def _row_fields(unit: Unit) -> list[str]:
     return [row.points_raw, row.pillars_raw, ", ".join(row.pb_outputs), row.sdg_raw,
             row.timeframe, f"{row.component_title}（{row.component_budget}）"]
 
-
-def outputs_note(o: OutputsOf, lang: Lang) -> str:
-    """What "outputs of pillar N" was taken to mean, how many there are, and the other
-    reading (with or without the rows marked 全部, all pillars) — the Appendix filter's
-    meaning too."""
-    labels = ("、" if lang == "zh" else ", ").join(label(a, lang) for a in o.rows)
-    n, m = len(o.rows), len(o.marked_all)
-    s = "" if n == 1 else "s"
-    if o.kind == "component":
-        return (f"要素{o.number}下共有{n}项产出：{labels}。" if lang == "zh" else
-                f"Component {o.number} has {n} output{s}: {labels}.")
-    if o.only:
-        return (f"附录中只对应支柱{o.number}的产出共有{n}项：{labels}。" if lang == "zh" else
-                f"The Appendix maps {n} output{s} to pillar {o.number} alone: {labels}.")
-    if o.with_all:
-        return (f"附录中明确标注支柱{o.number}的产出有{n - m}项，另有{m}项标为“全部”（所有支柱），"
-                f"共{n}项：{labels}。" if lang == "zh" else
-                f"The Appendix names pillar {o.number} for {n - m} outputs, and {m} more are marked "
-                f"“all pillars” (全部); all {n}: {labels}.")
-    return (f"附录中明确标注支柱{o.number}的产出共有{n}项：{labels}。另有{m}项产出标为“全部”"
-            f"（所有支柱），未计入；如需包括，请问“支柱{o.number}的产出，包括标为全部的”。"
-            if lang == "zh" else
-            f"The Appendix names pillar {o.number} for {n} output{s}: {labels}. The {m} outputs "
-            f"marked “all pillars” (全部) are not counted; ask for “pillar {o.number} outputs "
-            "including all-pillar ones” to see them too.")

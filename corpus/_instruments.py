@@ -28,6 +28,7 @@ class Instrument:
     zh: str
     en: str
     aliases: tuple[str, ...] = ()  # other written forms (folded when matched)
+    names: tuple[str, str] = ("", "")  # short display names (zh, en) for unnumbered ones
 
     def label(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
@@ -37,7 +38,8 @@ class Instrument:
         if self.number is not None:
             zh, en = ("公约", "Convention") if self.type == "convention" else ("建议书", "Recommendation")
             return f"第{self.number}号{zh}" if lang == "zh" else f"{en} No. {self.number}"
-        return self.aliases[0] if lang == "zh" else self.aliases[1]
+        zh, en = self.names
+        return (zh or self.zh) if lang == "zh" else (en or self.en)
 
 
 REGISTRY: tuple[Instrument, ...] = (
@@ -63,20 +65,24 @@ REGISTRY: tuple[Instrument, ...] = (
                 "employment and decent work for peace and resilience recommendation")),
     Instrument("ILO-UNESCO-1966", "recommendation", 1966, None, "劳工组织/教科文组织《关于教师地位的建议书》",
                "ILO/UNESCO Recommendation concerning the Status of Teachers, 1966",
-               ("关于教师地位的建议书", "status of teachers")),
+               ("关于教师地位的建议书", "status of teachers"),
+               ("1966年《关于教师地位的建议书》", "1966 Teachers' Recommendation")),
     Instrument("CENTENARY-2019", "declaration", 2019, None,
                "《国际劳工组织关于劳动世界的未来百年宣言》(2019年)",
                "ILO Centenary Declaration for the Future of Work, 2019",
-               ("百年宣言", "centenary declaration")),
+               ("百年宣言", "centenary declaration"),
+               ("2019年《百年宣言》", "Centenary Declaration (2019)")),
     Instrument("GLOBAL-CALL-2021", "declaration", 2021, None,
                "《国际劳工组织全球行动呼吁：从新冠肺炎危机中实现包容性、可持续和有韧性的以人为本复苏》(2021年)",
                "Global Call to Action for a Human-Centred Recovery from the COVID-19 Crisis that "
                "is Inclusive, Sustainable and Resilient, 2021",
-               ("全球行动呼吁", "global call to action")),
+               ("全球行动呼吁", "global call to action"),
+               ("2021年《全球行动呼吁》", "Global Call to Action (2021)")),
     Instrument("AGENDA-2030", "agenda", 2015, None, "《2030年可持续发展议程》及可持续发展目标",
                "2030 Agenda for Sustainable Development and the Sustainable Development Goals",
                ("2030年可持续发展议程", "2030年议程", "2030 agenda", "可持续发展目标",
-                "sustainable development goals", "sustainable development goal")),
+                "sustainable development goals", "sustainable development goal"),
+               ("《2030年议程》", "2030 Agenda")),
 )
 
 # Numbered forms, on folded text: 第142号公约, (第142号) after a title, c142, c.142,

@@ -58,6 +58,10 @@ NUMBER_WORDS = _number_words()
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
           "x": 10}
 _WORD_ALT = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+# Before a noun only an ordinal names one ("the second pillar"); "five pillars" counts them.
+_ORDINAL_WORDS = [w for w in NUMBER_WORDS if w in _ORD_UNITS or w in _ORD_TENS
+                  or w.split("-")[-1] in _ORD_UNITS or w.split(" ")[-1] in _ORD_UNITS]
+_ORDINAL_ALT = "|".join(sorted((re.escape(w) for w in _ORDINAL_WORDS), key=len, reverse=True))
 _ORDINAL_DIGITS = r"\d{1,2}(?:st|nd|rd|th)"
 # Nouns whose number is a reference into a document's structure.
 _NOUNS = {"pillar": "pillar", "pillars": "pillar", "component": "component",
@@ -69,7 +73,7 @@ _NOUNS = {"pillar": "pillar", "pillars": "pillar", "component": "component",
           "session": "session", "part": "part"}
 _NOUN_ALT = "|".join(sorted(_NOUNS, key=len, reverse=True))
 # "the second pillar", "2nd component" → "pillar 2", "component 2".
-_ORD_BEFORE = re.compile(rf"\b(?P<n>{_WORD_ALT}|{_ORDINAL_DIGITS})\s+(?P<noun>{_NOUN_ALT})\b")
+_ORD_BEFORE = re.compile(rf"\b(?P<n>{_ORDINAL_ALT}|{_ORDINAL_DIGITS})\s+(?P<noun>{_NOUN_ALT})\b")
 # "pillar two", "component V", "output thirty-three" → "pillar 2", "component 5", "output 33".
 _NUM_AFTER = re.compile(
     rf"\b(?P<noun>{_NOUN_ALT})\s+(?:no\.?\s*|number\s+)?(?P<n>{_WORD_ALT}|[ivx]{{1,4}})\b(?![-'])")

@@ -141,6 +141,10 @@ class Corpus:
         known = ", ".join(d.doc_id for d in self.documents)
         raise CorpusError(f"unknown document id {doc_id!r}; known ids: {known}")
 
+    def holds(self, doc_id: str) -> bool:
+        """Whether a document (a standard a user added, say `C142`) is in the corpus."""
+        return any(doc.doc_id == doc_id for doc in self.documents)
+
     def get(self, anchor: str) -> Unit | None:
         by: dict[str, Unit] = self._by_anchor  # type: ignore[attr-defined]
         return by.get(anchor)

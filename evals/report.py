@@ -81,9 +81,10 @@ def _f(v: float | None) -> str:
 
 
 _COLS = ("recall_at_k", "recall_at_k_lenient", "mrr", "abstention_accuracy",
-         "abstention_accuracy_near_topic", "false_abstention_rate")
+         "abstention_accuracy_near_topic", "false_abstention_rate", "coverage", "complete_rate")
 _HEAD = ("| | n | R@5 strict | R@5 lenient | MRR | abstention acc. | near-topic abst. | "
-         "false abstention | p50 ms | p95 ms |\n|---|---|---|---|---|---|---|---|---|---|")
+         "false abstention | coverage | complete | p50 ms | p95 ms |\n"
+         "|---|---|---|---|---|---|---|---|---|---|---|---|")
 
 
 def _row(name: str, m: dict[str, Any]) -> str:
@@ -149,7 +150,10 @@ def main() -> int:
            f"- **test** ({len(test)}, `evals/gold_test.jsonl`): written from the documents by a "
            "helper that saw neither the code nor the dev questions, before the system was run on "
            "it. Sealed: only aggregate numbers are ever printed (here and by `ilo-qa eval "
-           "--split test`); nothing was tuned on it.", ""]
+           "--split test`); nothing was tuned on it.", "",
+           "`coverage` is the mean share of a question's gold set the answer cites and `complete` "
+           "the share of questions citing all of it; they matter for `list` and `obligation` "
+           "questions, whose gold is a whole set (for the others a single hit covers them).", ""]
 
     results: dict[tuple[str, str], dict[str, Any]] = {}
     outcomes: dict[tuple[str, str], list[Outcome]] = {}

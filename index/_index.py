@@ -20,7 +20,7 @@ from ._bm25 import BM25
 from ._chunks import Chunk
 from ._embedders import VectorEmbedder
 from ._glossary import GLOSSARY_SHA256, SOURCES, expand
-from ._mentions import OutputsOf, asks_for_output, outputs_of, preferred, resolve
+from ._mentions import OutputsOf, asks_for_output, named, outputs_of, preferred, resolve
 from ._tokens import CJK, en_tokens, tokens
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -208,6 +208,11 @@ class Index:
             Hit(self.chunks[i], float(score[i]), float(dense[i]), float(lexical[i])) for i in order
         ]
 
+
+    def named(self, question: str) -> list[str]:
+        """The units the question names itself (a point, a paragraph, an output), not
+        expanded to their items or to the outputs citing them."""
+        return named(normalize(question), self.corpus) if self.tuning.mentions else []
 
     def mentioned(self, question: str) -> list[str]:
         """Chunk anchors the question names explicitly (a point, a paragraph, an output)."""

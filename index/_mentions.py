@@ -121,6 +121,25 @@ def preferred(question: str, corpus: Corpus, refs: References) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def named(question: str, corpus: Corpus) -> list[str]:
+    """The units a (normalized) question names itself — Conclusions points, strategy
+    paragraphs or items, Appendix rows — as written, not expanded; only those that exist."""
+    q = question.lower()
+    conclusions = "结论" in q or "conclusion" in q
+    out: list[str] = []
+    for m in _ZH_CONCL.finditer(q):
+        out += _points(ILC, "c", m["n"], m["letters"])
+    if not out and conclusions:
+        for m in [*_EN_POINT.finditer(q), *_EN_CONCL.finditer(q)]:
+            out += _points(ILC, "c", m["n"], m["letters"])
+    if not conclusions:
+        for m in [*_ZH_PARA.finditer(q), *_EN_POINT.finditer(q)]:
+            out += _points(GB, "p", m["n"], m["letters"])
+    for m in _ROW.finditer(q):
+        out.append(f"{GB}#A{int(m['a'] or m['b'] or m['c'])}")
+    return [a for a in dict.fromkeys(out) if corpus.get(a) is not None]
+
+
 def resolve(question: str, corpus: Corpus, refs: References) -> list[str]:
     """Anchors the question points at explicitly, most specific first; [] when none."""
     q = question.lower()

@@ -76,11 +76,15 @@ def test_naming_a_point_is_never_out_of_scope(assistant: Assistant) -> None:
 
 
 def test_json_shape(assistant: Assistant) -> None:
-    out = assistant.ask("支柱1涉及哪些方面？", k=3).to_json()
+    out = assistant.ask("支柱1中关于融资机制的内容是什么？", k=3).to_json()
     assert list(out) == ["question", "answer", "abstained", "abstain_reason", "backend", "citations"]
     assert len(out["citations"]) == 3
-    assert list(out["citations"][0]) == ["anchor", "label", "text", "score"]
-    assert all(c["anchor"].startswith("GB.346/INS/4#p10") for c in out["citations"])
+    assert list(out["citations"][0]) == ["anchor", "label", "text", "score", "actors", "force"]
+    assert out["citations"][0]["anchor"] == "GB.346/INS/4#p10.e"
+    assert out["citations"][0]["actors"] == ["member_states"]
+    assert out["citations"][0]["force"] == "encourage"
+    # A list answer cites every member, however small k is.
+    assert len(assistant.ask("支柱1涉及哪些方面？", k=3).citations) == 7
 
 
 @pytest.mark.parametrize(
@@ -179,11 +183,12 @@ def test_outputs_of_a_pillar_have_one_meaning_and_the_answer_says_which(
 ) -> None:
     a = assistant.ask("Which outputs fall under pillar 2?")
     assert not a.abstained and "GB.346/INS/4#A3" in [c.anchor for c in a.citations]
-    assert a.answer.endswith(
-        "The Appendix names pillar 2 for 1 output: Appendix output 3. The 19 outputs marked "
-        "“all pillars” (全部) are not counted; ask for “pillar 2 outputs including all-pillar "
-        "ones” to see them too.")
+    assert a.answer.splitlines()[0] == (
+        "The Appendix names pillar 2 for 1 output. The 19 outputs marked “all pillars” (全部) are "
+        "not counted; ask for “pillar 2 outputs including all-pillar ones” to see them too.")
+    assert [c.anchor for c in a.citations] == ["GB.346/INS/4#A3"]
     b = assistant.ask("支柱2有哪些产出，包括标为全部的？")
     assert len(b.citations) == 20  # a list answer cites every member, more than k
-    assert b.answer.splitlines()[-1].startswith(
-        "附录中明确标注支柱2的产出有1项，另有19项标为“全部”（所有支柱），共20项：附录第3项产出、")
+    assert b.answer.splitlines()[0] == "附录中明确标注支柱2的产出有1项，另有19项标为“全部”（所有支柱），共20项。"
+    assert b.answer.splitlines()[2].endswith("（附录第3项产出）")
+    assert b.answer.splitlines()[-1].endswith("（附录第39项产出）")

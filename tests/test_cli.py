@@ -99,9 +99,37 @@ def test_the_test_part_is_sealed(env_home: Path, capsys: pytest.CaptureFixture[s
     code, out, _ = _run(capsys, "eval", "--split", "test", "--json")
     assert code == 0
     r = json.loads(out)
-    assert r["sealed"] is True and r["questions"] == [] and r["n"] == 212
+    assert r["sealed"] is True and r["questions"] == [] and r["n"] == 250
     assert set(r["by_lang"]) == {"zh", "en"}
     code, out, _ = _run(capsys, "eval", "--split", "test")
     assert code == 0 and "t0" not in out
     code, _, err = _run(capsys, "eval", "--split", "test", "--questions", str(STARTER))
     assert code == 2 and err == "ilo-qa: give --questions or --split, not both\n"
+
+
+def test_trace_prints_the_graph_around_an_anchor_or_a_standard(
+        env_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "trace", "GB.346/INS/4#A33")
+    assert code == 0 and out == (
+        "Appendix output 33 [GB.346/INS/4#A33]\n"
+        "Cites:\n  ILC.109 Resolution, Conclusions para. 14(c) [ILC.109/Res#c14.c]\n"
+        "Planned in the strategy:\n  GB.346/INS/4 para. 25(a) [GB.346/INS/4#p25.a]\n"
+        "Instruments named:\n"
+        "  Human Resources Development Convention, 1975 (No. 142) [C142]\n")
+    code, out, _ = _run(capsys, "trace", "第140号公约", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["ref"] == "C140" and [m["anchor"] for m in data["mentioned_in"]] == [
+        "GB.346/INS/4#p25.b", "GB.346/INS/4#A34", "ILC.109/Res#c11", "ILC.109/Res#c14.c"]
+    code, out, _ = _run(capsys, "trace", "C142", "--lang", "zh")
+    assert code == 0 and out.splitlines()[:2] == [
+        "《1975年人力资源开发公约》(第142号) [C142]（全文不在语料中）", "提到它的段落:"]
+
+
+@pytest.mark.parametrize(("ref", "says"), [
+    ("GB.346/INS/4#p99", "ilo-qa: no unit has the anchor 'GB.346/INS/4#p99'"),
+    ("C999", "ilo-qa: cannot trace 'C999': give an anchor"),
+    ("skills", "ilo-qa: cannot trace 'skills': give an anchor")])
+def test_trace_refuses_what_it_cannot_find(env_home: Path, capsys: pytest.CaptureFixture[str],
+                                           ref: str, says: str) -> None:
+    code, out, err = _run(capsys, "trace", ref)
+    assert code == 2 and out == "" and err.startswith(says) and err.count("\n") == 1

@@ -139,6 +139,29 @@ def test_a_conclusions_point_lists_the_outputs_citing_it(corpus: Corpus) -> None
             'data-anchor="GB.346/INS/4#A37">附录第37项产出</a>') in page
 
 
+def test_the_context_panel_shows_the_chain_and_where_a_standard_is_mentioned(
+        corpus: Corpus) -> None:
+    page = render_context(corpus, f"{GB}#A33", "en")
+    assert ('<div class="cited-by"><span class="nb-key">Planned in the strategy</span> '
+            '<a class="cite point" href="?anchor=GB.346/INS/4%23p25.a" '
+            'data-anchor="GB.346/INS/4#p25.a">para. 25(a)</a></div>') in page
+    mentions = re.findall(r'<div class="mentions"><span class="nb-key">([^<]+)</span> ([^<]*)(.*?)</div>',
+                          page)
+    assert [(name, lead, re.findall(r'data-anchor="([^"]+)"', links))
+            for name, lead, links in mentions] == [
+        ("Convention No. 142", "also mentioned in (3): ",
+         [f"{GB}#p25.a", f"{ILC}#c11", f"{ILC}#c14.c"])]
+    zh = render_context(corpus, f"{GB}#p22.d", "zh")
+    assert re.findall(r'<span class="nb-key">规划的附录产出</span>(.*?)</div>', zh) == [
+        ' <a class="cite point" href="?anchor=GB.346/INS/4%23A19" data-anchor="GB.346/INS/4#A19">'
+        '附录第19项产出</a> <a class="cite point" href="?anchor=GB.346/INS/4%23A20" '
+        'data-anchor="GB.346/INS/4#A20">附录第20项产出</a>']
+    c11 = render_context(corpus, f"{ILC}#c11", "zh")
+    assert ('<div class="mentions"><span class="nb-key">第138号公约</span> 仅在此处提及</div>'
+            in c11)
+    assert '<span class="nb-key">2019年《百年宣言》</span> 另见于 2 处：' in c11
+
+
 def test_neighbours_stop_at_the_ends_and_keep_rows_with_rows(corpus: Corpus) -> None:
     gb = corpus.document(GB)
 
@@ -282,9 +305,23 @@ def test_sources_panel() -> None:
     panel = render_sources({"citations": [_cite(P25A, "GB.346/INS/4 第25段(a)", "针对<公约>", 0.0321)]},
                            "en")
     assert "<h4>Sources</h4>" in panel
-    assert '<span class="score" title="score">0.032</span>' in panel
+    assert "0.032" not in panel  # raw scores are not shown; the number is the rank
+    assert '<span class="n">1</span>' in panel and 'class="duty"' not in panel
     assert 'data-copy="GB.346/INS/4 第25段(a) [GB.346/INS/4#p25.a]"' in panel
     assert '<span class="src-text">针对&lt;公约&gt;</span>' in panel
+
+
+def test_sources_say_who_is_asked_to_act() -> None:
+    cites = [_cite(P25A, "GB.346/INS/4 para. 25(a)") | {"actors": ["office"], "force": "will"},
+             _cite(f"{GB}#p6", "GB.346/INS/4 para. 6") | {"actors": ["member_states",
+                                                                  "social_partners"],
+                                                       "force": "should"}]
+    en = render_sources({"citations": cites}, "en")
+    assert re.findall(r'<span class="duty" title="who acts">([^<]+)</span>', en) == [
+        "the Office · will", "governments, the social partners · should"]
+    zh = render_sources({"citations": cites}, "zh")
+    assert re.findall(r'<span class="duty" title="谁来行动">([^<]+)</span>', zh) == [
+        "劳工局·将", "各国政府、社会伙伴·应"]
 
 
 def test_examples_are_chips_carrying_their_question() -> None:

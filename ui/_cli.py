@@ -22,7 +22,9 @@ from assistant import (
     IndexStateError,
     QuestionError,
     Settings,
+    duty_label,
 )
+from corpus import Duty
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -62,6 +64,10 @@ def _parser() -> _Parser:
     ev.add_argument("--k", type=_k, default=5)
     ev.add_argument("--retriever", choices=RETRIEVERS, default="hybrid")
     ev.add_argument("--json", action="store_true")
+    tr = sub.add_parser("trace", help="cross-references of an anchor or an instrument")
+    tr.add_argument("ref", help="an anchor (GB.346/INS/4#A33) or an instrument (C142)")
+    tr.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the labels")
+    tr.add_argument("--json", action="store_true", help="print one JSON object")
     serve = sub.add_parser("serve", help="start the web UI")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=7860)
@@ -132,7 +138,8 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if answer.citations:
         print("\n来源 Sources:" if answer.lang == "zh" else "\nSources:")
         for i, c in enumerate(answer.citations, start=1):
-            print(f"  [{i}] {c.label}  ({c.anchor}, score {c.score:.3f})")
+            duty = duty_label(Duty(c.actors, c.force), answer.lang)
+            print(f"  [{i}] {c.label}  ({c.anchor}{'; ' + duty if duty else ''})")
     return EXIT_OK
 
 
@@ -163,6 +170,14 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def _cmd_trace(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant import trace_text
+
+    data = _assistant(settings).trace(args.ref, args.lang)
+    print(json.dumps(data, ensure_ascii=False, indent=2) if args.json else trace_text(data, args.lang))
+    return EXIT_OK
+
+
 def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from ._web import serve
 
@@ -170,7 +185,8 @@ def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"build": _cmd_build, "ask": _cmd_ask, "eval": _cmd_eval, "serve": _cmd_serve}
+_COMMANDS = {"build": _cmd_build, "ask": _cmd_ask, "eval": _cmd_eval, "trace": _cmd_trace,
+             "serve": _cmd_serve}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -107,7 +107,9 @@ CSS = """
   background: var(--background-fill-secondary); padding: 1px 6px; border-radius: 4px; white-space: nowrap; }
 .sources .src-text { flex: 1; min-width: 0; font-size: .84rem; color: var(--body-text-color-subdued);
   overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-.sources .score { font-size: .74rem; color: var(--body-text-color-subdued); font-variant-numeric: tabular-nums; }
+.sources .duty { flex: none; font-size: .74rem; padding: 1px 8px; border-radius: 999px; white-space: nowrap;
+  color: var(--body-text-color); background: var(--background-fill-secondary);
+  border: 1px solid var(--border-color-primary); }
 button.copy { font-size: .75rem; padding: 1px 9px; border-radius: 4px; cursor: pointer;
   border: 1px solid var(--border-color-primary); background: var(--background-fill-primary);
   color: var(--body-text-color); }
@@ -141,7 +143,7 @@ button.copy.done { border-color: #2f9e44; color: #2f9e44; }
 .ctx .line.hit { background: #fff6d6; border-left-color: #f0b400; }
 .nb { font-size: .86rem; color: var(--body-text-color-subdued); margin: 6px 0; padding: 6px 8px;
   background: var(--background-fill-secondary); border-radius: 6px; }
-.nb-key, .cited-by .nb-key { font-size: .72rem; text-transform: uppercase; letter-spacing: .05em;
+.nb-key, .cited-by .nb-key, .mentions .nb-key { font-size: .72rem; text-transform: uppercase; letter-spacing: .05em;
   margin-right: 6px; }
 .nb-text { display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical;
   overflow: hidden; margin-top: 2px; line-height: 1.6; }
@@ -159,7 +161,7 @@ table.fields th { text-align: left; font-weight: 500; width: 34%; color: var(--b
   vertical-align: top; }
 table.fields th, table.fields td { padding: 5px 6px; border-top: 1px solid var(--border-color-primary); }
 a.point { display: inline-block; margin: 0 6px 2px 0; }
-.cited-by { font-size: .85rem; margin: 8px 0; }
+.cited-by, .mentions { font-size: .85rem; margin: 8px 0; }
 .browse .hint, .appendix .count { font-size: .86rem; color: var(--body-text-color-subdued); margin: 2px 0 8px; }
 .tree { max-height: calc(100vh - 250px); overflow-y: auto; padding-right: 6px; }
 .tree details { margin: 2px 0; }

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant import Assistant, QuestionError, detect
+from assistant import Assistant, QuestionError, detect, duty_label
+from corpus import Duty
 
 from ._web_html import cite_link, copy_button, esc
 from ._web_i18n import Lang, as_lang, t
@@ -77,8 +78,19 @@ def render_answer(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _duty(c: dict[str, Any], lang: Lang) -> str:
+    """Who is asked to act in a cited unit and how strongly, if anyone."""
+    actors = tuple(c.get("actors") or ())
+    if not actors:
+        return ""
+    text = duty_label(Duty(actors, c.get("force") or "none"), lang)
+    return f'<span class="duty" title="{esc(t("duty", lang))}">{esc(text)}</span>'
+
+
 def render_sources(result: dict[str, Any] | None, lang: Lang) -> str:
-    """The latest answer's sources with score, opening words and a copy button each."""
+    """The latest answer's sources in the order the answer uses them (their rank is the
+    number; raw scores are not shown), with who is asked to act, the text and a copy
+    button each."""
     if not result or not result.get("citations"):
         return ""
     items = []
@@ -86,8 +98,7 @@ def render_sources(result: dict[str, Any] | None, lang: Lang) -> str:
         items.append(
             f'<li><span class="n">{i}</span>{cite_link(c["anchor"], c["label"])}'
             f'<code>{esc(c["anchor"])}</code><span class="src-text">{esc(c["text"])}</span>'
-            f'<span class="score" title="{esc(t("score", lang))}">{c["score"]:.3f}</span>'
-            f'{copy_button(c["label"], c["anchor"], lang)}</li>')
+            f'{_duty(c, lang)}{copy_button(c["label"], c["anchor"], lang)}</li>')
     return (f'<div class="sources"><h4>{esc(t("sources", lang))}</h4>'
             f'<ol>{"".join(items)}</ol></div>')
 

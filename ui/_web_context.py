@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from corpus import Corpus, Document, Unit, contains
+from corpus import Corpus, Document, References, Unit, contains, instrument
 
 from ._web_html import cite_link, copy_button, deep_link, esc, safe_label
 from ._web_i18n import Lang, t
@@ -46,10 +46,50 @@ def neighbours(doc: Document, top: Unit) -> tuple[Unit | None, Unit | None]:
     return (same[at - 1] if at > 0 else None, same[at + 1] if at + 1 < len(same) else None)
 
 
+_GRAPHS: dict[int, References] = {}
+
+
+def graph(corpus: Corpus) -> References:
+    """The corpus's reference graph, built once per corpus."""
+    if id(corpus) not in _GRAPHS:
+        _GRAPHS[id(corpus)] = References(corpus)
+    return _GRAPHS[id(corpus)]
+
+
 def cited_by(corpus: Corpus, anchor: str) -> list[Unit]:
     """Appendix rows whose Conclusions points are `anchor`, lie inside it or contain it."""
-    return [u for u in corpus.units() if u.row is not None
-            and any(contains(anchor, p) or contains(p, anchor) for p in u.row.points)]
+    return [corpus.unit(a) for a in graph(corpus).trace(anchor).cited_by]
+
+
+def _links(key: str, anchors: tuple[str, ...], lang: Lang) -> str:
+    if not anchors:
+        return ""
+    links = " ".join(cite_link(a, short_label(a, lang), "cite point") for a in anchors)
+    return f'<div class="cited-by"><span class="nb-key">{esc(t(key, lang))}</span> {links}</div>'
+
+
+def references(corpus: Corpus, anchor: str, lang: Lang) -> str:
+    """What links a unit to the rest: the Appendix outputs citing it, for an output the
+    strategy items planning the same work, for a strategy item the outputs it plans, the
+    paragraphs it refers to by number and those referring to it, and the instruments it
+    names with where else they are mentioned."""
+    g = graph(corpus)
+    tr = g.trace(anchor)
+    parts = [_links("cited_by", tr.cited_by, lang), _links("planned_in", tr.planned_in, lang),
+             _links("plans", tr.plans, lang),
+             # a row's cites are its Conclusions points, shown in its fields already
+             _links("refers_to", () if corpus.unit(anchor).row else tr.cites, lang),
+             _links("referred_by", tr.mentioned_in, lang)]
+    for inst in tr.mentions:
+        known = instrument(inst)
+        name = known.short(lang) if known else inst
+        others = tuple(a for a in g.mentions_of(inst) if not contains(a, anchor)
+                       and not contains(anchor, a))
+        where = (f'{esc(t("mentioned_in", lang, n=len(others)))} '
+                 + " ".join(cite_link(a, short_label(a, lang), "cite point") for a in others)
+                 if others else esc(t("mentioned_only_here", lang)))
+        parts.append(f'<div class="mentions"><span class="nb-key">{esc(name)}</span> {where}</div>')
+    return "".join(parts)
 
 
 def _crumbs(doc: Document, unit: Unit, lang: Lang) -> str:
@@ -116,11 +156,7 @@ def render_context(corpus: Corpus, anchor: str | None, lang: Lang) -> str:
     before, after = neighbours(doc, top)
     row = unit.kind == "row"
     name = safe_label(anchor, lang)
-    citing = cited_by(corpus, anchor)
-    by = ""
-    if citing:
-        links = " ".join(cite_link(u.anchor, short_label(u.anchor, lang), "cite point") for u in citing)
-        by = f'<div class="cited-by"><span class="nb-key">{esc(t("cited_by", lang))}</span> {links}</div>'
+    by = references(corpus, anchor, lang)
     return (
         f'<div class="ctx" data-anchor-shown="{esc(anchor)}">{_title(lang)}{_crumbs(doc, unit, lang)}'
         f'<div class="ctx-head"><span class="ctx-label">{esc(name)}</span>'

@@ -1,0 +1,156 @@
+"""Obligations by actor: "What do the Conclusions ask governments to do about recognition
+of prior learning?", "What will the Office do on apprenticeships?". The answer is every unit
+in which that actor is asked or committed to act (`corpus.duties`, from each unit's own text
+and its lead-in) and that is about the topic (its words, weighted by how specific they are
+in the corpus), in the documents the question points to."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from corpus import Actor, Corpus, Duty, Unit, label, own_duty
+from index import en_tokens, tokens
+
+from ._question import Reading
+
+# The actors as a question names them.
+_ACTOR_WORDS: tuple[tuple[Actor, str], ...] = (
+    ("director_general", r"\bdirector-general\b|\bdg\b|总干事"),
+    ("governing_body", r"\bgoverning body\b|理事会"),
+    ("social_partners", r"\bsocial partners?\b|\bemployers['’]? (?:and workers['’]? )?organi[sz]ations?\b"
+     r"|\bworkers['’]? organi[sz]ations?\b|\b(?:trade )?unions?\b|\bemployers\b|社会伙伴|雇主组织|工人组织|工会"),
+    ("member_states", r"\bgovernments?\b|\bmember states?\b|\bcountries\b|\bstates\b|各国政府|成员国|各国|政府"),
+    ("office", r"\b(?:the )?office\b|\b(?:the )?ilo\b|国际劳工组织|劳工局|劳工组织"),
+    ("stakeholders", r"\ball stakeholders\b|所有利益攸关方"),
+)
+# What makes it a question about duties.
+_DUTY = re.compile(
+    r"\b(?:asks?|asked|should|must|required?|expected|supposed|called on|calls on|commits?|"
+    r"committed|will|plans?|obliged|responsib\w*|to do|undertakes?|pledges?)\b"
+    r"|\btake (?:action|measures?)\b|\bmeasures?\b|\bdo\b"
+    r"|要求|提请|应当|应该|(?<![对])应|需要|将|做什么|做哪些|怎么做|责任|义务|承诺|打算"
+    r"|采取(?:什么|哪些)?(?:行动|措施)|措施|行动")
+# Names of the documents, which are not actors ("the ILO strategy", "劳工组织的战略").
+_DOCUMENT = re.compile(
+    r"\b(?:the )?ilo(?:['’]s)? (?:skills )?strategy\b|\bilo's\b|劳工组织(?:的)?(?:技能和终身学习)?战略"
+    r"|\bconclusions?\b|\bresolution\b|结论|决议")
+_IN_CONCLUSIONS = re.compile(r"\bconclusions?\b|\bresolution\b|\bilc\b|结论|决议|大会")
+_IN_STRATEGY = re.compile(r"\bstrategy\b|\baction plan\b|\bappendix\b|\boutputs?\b|战略|行动计划|附录|产出")
+_NAMES = {
+    "office": ("劳工局", "the Office"), "director_general": ("总干事", "the Director-General"),
+    "governing_body": ("理事会", "the Governing Body"),
+    "member_states": ("各国政府", "governments"), "social_partners": ("社会伙伴", "the social partners"),
+    "stakeholders": ("所有利益攸关方", "all stakeholders"), "conference": ("大会", "the Conference"),
+}
+_FORCES = {"should": ("应", "should"), "will": ("将", "will"), "encourage": ("鼓励", "encouraged"),
+           "request": ("要求", "requested"), "none": ("", "")}
+
+
+def duty_label(d: Duty, lang: str) -> str:
+    """'governments · should' / '各国政府·应': who acts and how strongly."""
+    if not d.actors:
+        return ""
+    i = 0 if lang == "zh" else 1
+    who = ("、" if lang == "zh" else ", ").join(_NAMES[a][i] for a in d.actors)
+    force = _FORCES[d.force][i]
+    return f"{who}·{force}" if lang == "zh" else f"{who} · {force}"
+
+
+_MODAL_ZH = re.compile(r"将|应当|应该|(?<![对])应|需要|打算|承诺")
+
+
+# The question asks what is to be done: "what … do", "commit to", "做什么", "采取哪些措施".
+_WHAT_TO_DO = re.compile(
+    r"\bwhat\b[^?]{0,60}\b(?:do|doing)\b(?=\s*(?:[?.]|$|about|on|for|regarding|in|with|to|under|if|when)\b|\s*[?.]|\s*$)"
+    r"|\bwhat\b[^?]{0,60}\b(?:commit(?:ted|s)? to|undertakes?|pledges?)\b"
+    r"|\bwhat (?:actions?|measures?|steps|commitments|obligations|duties)\b"
+    r"|做什么|做哪些|怎么做|采取(?:什么|哪些)(?:行动|措施)?|哪些(?:行动|措施|举措|责任|义务|工作)"
+    r"|(?:什么|哪些)(?:行动|措施|举措|责任|义务)")
+
+
+def asked_actor(reading: Reading) -> Actor | None:
+    """The actor whose duties the question asks about, if it asks what someone is to do:
+    the one asked ("ask governments", "要求各国政府", "What will the Office do"), or,
+    before a Chinese modal or 责任, the clause's subject ("劳工局将…", "各国政府应…")."""
+    q = _DOCUMENT.sub(" ", reading.norm)
+    duty = _DUTY.search(q)
+    if duty is None or not _WHAT_TO_DO.search(reading.norm):
+        return None
+    found = sorted((m.start(), a) for a, w in _ACTOR_WORDS for m in re.finditer(w, q))
+    if not found:
+        return None
+    before = [a for pos, a in found if pos < duty.start()]
+    after = [a for pos, a in found if pos >= duty.start()]
+    if reading.lang == "zh" and before and (_MODAL_ZH.fullmatch(duty.group())
+                                             or duty.group() in ("责任", "义务")):
+        return before[0]  # the clause's subject: "各国政府应在劳工组织支持下…"
+    return after[0] if after else before[-1]
+
+
+Ranker = Callable[[str], list[tuple[str, float]]]
+
+
+def obligations(reading: Reading, actor: Actor, corpus: Corpus, duties: dict[str, Duty],
+                rank: Ranker, scope: tuple[str, ...] = (), narrow: bool = False,
+                share: float = 0.25) -> tuple[str, ...]:
+    """Every finest unit in which `actor` is asked or committed to act, within `scope` (the
+    units the question points to, if any) and about the question's topic, in document
+    order. A narrow scope (a named paragraph, pillar N, component N) is the topic itself:
+    all of its units count. Otherwise the units are ranked for the topic (`rank`: the
+    index's fused search) and those scoring at least `share` of the best are kept."""
+    q = reading.norm
+    docs = {d.doc_id for d in corpus.documents}
+    if _IN_CONCLUSIONS.search(q) and not _IN_STRATEGY.search(q):
+        docs = {d for d in docs if not d.startswith("GB.")}
+    elif _IN_STRATEGY.search(q) and not _IN_CONCLUSIONS.search(q) and not scope:
+        docs = {d for d in docs if d.startswith("GB.")}
+    units = [u.anchor for u in corpus.units()
+             if (u.anchor in scope if scope else u.doc_id in docs)
+             and actor in duties[u.anchor].actors and (u.is_leaf or _own_duty(u, actor))]
+    topic = topic_text(reading, actor)
+    if narrow or not topic.strip():
+        return tuple(units)
+    wanted = set(units)
+    scored = [(score, a) for a, score in rank(topic) if a in wanted]
+    best = max((sc for sc, _a in scored), default=0.0)
+    if best <= 0:
+        return ()
+    keep = {a for sc, a in scored if sc >= share * best}
+    return tuple(a for a in units if a in keep)
+
+
+def _own_duty(unit: Unit, actor: Actor) -> bool:
+    """A lead-in that itself asks the actor to act (Conclusions 14(a): the Director-General
+    submits, the Governing Body approves), beyond introducing its items."""
+    return actor in own_duty(unit.text).actors
+
+
+_STRUCTURE = re.compile(
+    r"\b(?:pillars?|components?|paragraphs?|para|points?|items?|outputs?|appendix|areas?|"
+    r"conclusions?|sub-?items?|include|both|actions?)\b|\d+(?:\([a-z]+\))*"
+    r"|支柱|要素|领域|第\d+段|段|分项|各项|产出|附录|列出|包括")
+
+
+def topic_text(reading: Reading, actor: Actor) -> str:
+    """The question without the asked actor, the duty words, the documents' names and words
+    of structure: what the duties must be about ("" when nothing is left)."""
+    q = _DOCUMENT.sub(" ", reading.norm)
+    q = re.sub(dict(_ACTOR_WORDS)[actor], " ", q)
+    q = _STRUCTURE.sub(" ", _DUTY.sub(" ", q))
+    content = [w for w in tokens(q) if len(w) > 1] if reading.lang == "zh" else \
+        [w for w in en_tokens(q) if len(w) > 3]
+    return q if content else ""
+
+
+def actor_name(actor: Actor, lang: str) -> str:
+    return _NAMES[actor][0 if lang == "zh" else 1]
+
+
+def note(actor: Actor, n: int, lang: str) -> str:
+    if lang == "zh":
+        return f"文件中要求{actor_name(actor, 'zh')}就此采取行动的共有{n}处。"
+    return f"{n} passage{'s' if n != 1 else ''} ask{'' if n != 1 else 's'} {actor_name(actor, 'en')} to act on this."
+
+
+__all__ = ["asked_actor", "duty_label", "label", "note", "obligations"]

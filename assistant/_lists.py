@@ -1,0 +1,334 @@
+"""Answers that are whole sets, read from the documents' structure rather than the top k:
+a lead-in with every item it introduces, the outputs of a pillar, component, Conclusions
+point, SDG target or P&B output, the units naming an instrument, the Conclusions points no
+output answers, a mandate chain. The set is complete and says how many; the answer cites
+every member (it may cite more than k).
+
+What decides that a question asks for a set is its grammar (a plural "which", "list",
+"all", 哪些, 列出, "what mandates", 依据) together with what it names; the members come from
+`corpus.References` and the parsed tree, never from a list of questions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from corpus import Corpus, Duty, Unit, contains, fold, label
+from index import GLOSSARY, Hit, Index, OutputsOf
+
+from ._answer import Lang
+from ._duties import Ranker, asked_actor, note, obligations
+from ._question import Reading
+
+Kind = Literal["enumeration", "outputs", "points", "mentions", "chain", "obligations"]
+
+# A plural question: "which outputs", "what are", "list", "all", 哪些 (not "which output").
+_LIST = re.compile(
+    r"\b(?:list|all|every|each|enumerate|what are|what were|name the|how many)\b"
+    r"|\bwhich (?:[\w-]+ )?\w+s\b|哪些|哪几|所有|全部|列出|列举|分别|包括哪些|包含哪些|有几|几个|几大|几项")
+_CHAIN = re.compile(
+    r"\bmandates?\b|\bmandated\b|\b(?:legal )?basis\b|\bbased on\b|\bcomes? from\b|\bderives? from\b"
+    r"|\bwhich (?:paragraph|point|part|conclusion)s? (?:of [\w ]+ )?(?:requires?|asks? for|calls? for)"
+    r"|依据|授权|出自|来源于|源自|哪一?段要求|哪一?点要求|根据哪")
+_OUTPUTS = re.compile(r"产出|附录|\boutputs?\b|\bappendix\b")
+_SECTION_REF = (r"(?:支柱|要素|结论|第)\s*\d+\s*(?:段|点)?(?:\([a-z]+\))*"
+                r"|\b(?:pillar|component|paragraph|point|conclusions)\s+\d+(?:\([a-z]+\))*")
+# A question about a section as a whole: "支柱1涉及哪些方面", "what areas does pillar 2 cover",
+# "结论第14段(a)包括哪些内容".
+_WHOLE = re.compile(
+    rf"(?:{_SECTION_REF})[^，,。？?；]{{0,8}}(?:涉及|包括|包含|覆盖|列出|规定了|有)[^，,。？?；]{{0,4}}"
+    r"(?:哪些|什么|几)"
+    rf"|\bwhat (?:areas|aspects|items|topics|points|elements|does|do|are)\b[^?]{{0,40}}(?:{_SECTION_REF})"
+    r"[^?]{0,20}\b(?:cover|covers|include|includes|contain|contains|list|lists|consist)\b"
+    rf"|\bwhat (?:areas|aspects|items|topics|elements) (?:fall )?(?:under|in) (?:{_SECTION_REF})")
+# Asking for every item: "list each item", "逐项列出", "请列出各分项".
+_EVERY = re.compile(r"逐项|各分项|各项|每一项|全部分项|\beach (?:lettered |roman )?item\b|\blist (?:each|every|all)\b"
+                    r"|\bgive each\b|\bevery item\b|\ball (?:the )?(?:items|sub-?items)\b")
+_NO_OUTPUT = re.compile(
+    r"没有(?:对应|相应)?(?:的)?(?:高级别)?产出|无(?:对应)?产出|(?:未|没有)被.{0,12}引用|没有.{0,6}产出对应"
+    r"|\b(?:no|without an?y?) (?:corresponding |matching |high-level )?outputs?\b"
+    r"|\bnot (?:covered|answered|addressed|cited) by any (?:high-level )?output")
+# "Which passages mention C142?", "哪些段落提到经合组织？": every unit naming a thing.
+_MENTIONS = re.compile(
+    r"\b(?:which|what|list|all) (?:[\w-]+ ){0,4}(?:units?|paragraphs?|parts?|passages?|places?|items?|"
+    r"sections?|texts?)\b[^?]*\b(?:mention|cite|refer|deal|address|cover|name|invoke)"
+    r"|\bwhere (?:is|are|does|do) [^?]*\b(?:mentioned|cited|referred to|named)\b"
+    r"|(?:哪些|哪几|所有)(?:文本)?(?:单元|段落|部分|地方|条目|内容|条款|段)[^？?]*(?:提到|提及|涉及|引用|谈到|援引)"
+    r"|在哪些地方被提到|(?:提到|提及|涉及)[^？?]{0,20}的(?:有)?哪些(?:段落|部分|地方)")
+_BULLET_GROUP = re.compile(r"^(?P<kind>支柱|要素)\s*(?P<n>\d)\s*[:：]")
+# The pillars or components themselves, not one of them: "the five pillars", "战略有哪些支柱".
+_GROUPS = re.compile(
+    r"(?P<zh>支柱|要素)(?!\s*\d)|\b(?P<en>pillars|components)\b(?! \d)")
+_COUNTED = re.compile(r"[二三四五六七八九十]大|\b(?:two|three|four|five|six|\d+) (?:pillars|components)\b")
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A whole set: what it is, its lead-in (quoted first, if any), its members in document
+    order, and what the answer says about it (how many, what was taken to be meant)."""
+
+    kind: Kind
+    lead: str | None
+    members: tuple[str, ...]
+    note_zh: str = ""
+    note_en: str = ""
+
+    @property
+    def anchors(self) -> tuple[str, ...]:
+        """What the answer cites, in the order it uses them."""
+        return tuple(dict.fromkeys([*([self.lead] if self.lead else []), *self.members]))
+
+    def note(self, lang: Lang) -> str:
+        return self.note_zh if lang == "zh" else self.note_en
+
+
+def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | None,
+         duties: dict[str, Duty], rank: Ranker) -> Listing | None:
+    """The set a question asks for, if it asks for one; `rank` ranks every unit for a text
+    (for the topic of a duties question)."""
+    q = reading.norm
+    corpus, refs = index.corpus, index.references
+    named = index.named(reading.question)
+    actor = asked_actor(reading)
+    if actor is not None and not (named and _CHAIN.search(q)):
+        scope, narrow = _scope(reading, named, corpus, outputs)
+        members = obligations(reading, actor, corpus, duties, rank, scope, narrow)
+        if members:
+            return Listing("obligations", None, members, note(actor, len(members), "zh"),
+                           note(actor, len(members), "en"))
+    if named and _CHAIN.search(q):
+        return _chain(named[0], corpus, index)
+    if outputs is not None:
+        return _outputs_of(outputs)
+    if _NO_OUTPUT.search(q) and ("结论" in q or "conclusion" in q or "point" in q or "要点" in q):
+        loose = tuple(p for p in refs.points_without_outputs()
+                      if not named or any(contains(a, p) for a in named))
+        where = "、".join(label(a, "zh") for a in named) or "《2021年结论》第12–14段"
+        where_en = ", ".join(label(a, "en") for a in named) or "Conclusions paras 12–14"
+        return Listing("points", None, loose,
+                       f"{where}中没有任何高级别产出对应的要点共有{len(loose)}项。",
+                       f"{len(loose)} points of {where_en} are cited by no high-level output.")
+    if _OUTPUTS.search(q) and named and all(a.startswith("ILC.109/Res#") for a in named):
+        rows = tuple(refs.outputs_for_points(named))
+        rows = tuple(sorted(rows, key=_row_number))
+        points = "、".join(label(a, "zh") for a in named)
+        points_en = ", ".join(label(a, "en") for a in named)
+        if not rows:
+            return Listing("outputs", named[0], (),
+                           f"附录中没有任何高级别产出对应{points}。",
+                           f"No high-level output in the Appendix answers {points_en}.")
+        return Listing("outputs", None, (*rows, *named),
+                       f"附录中对应{points}的高级别产出共有{len(rows)}项。",
+                       f"{len(rows)} high-level output{'s' if len(rows) != 1 else ''} of the "
+                       f"Appendix answer{'' if len(rows) != 1 else 's'} {points_en}.")
+    groups = _GROUPS.search(q)
+    if groups and not named and outputs is None and not reading.asks and not _OUTPUTS.search(q) \
+            and (_LIST.search(q) or _COUNTED.search(q)):
+        kind = "支柱" if (groups["zh"] == "支柱" or groups["en"] == "pillars") else "要素"
+        listing = _groups(kind, corpus)
+        if listing is not None:
+            return listing
+    if _MENTIONS.search(q) and not named:
+        listing = _mentions(reading, index)
+        if listing is not None:
+            return listing
+    if named and (_WHOLE.search(q) or _EVERY.search(q)):
+        unit = corpus.get(named[0])
+        if unit is not None and not unit.is_leaf:
+            return _enumeration(unit, corpus)
+    if (_WHOLE.search(q) or _EVERY.search(q)) and hits:
+        return _from_hits(hits, corpus)
+    return None
+
+
+_PILLAR_AREAS = re.compile(r"支柱领域|支柱(?!\s*\d)|\bpillar areas?\b|\bpillars\b")
+_PILLAR_N = re.compile(r"(?:支柱|\bpillar)\s*(?P<n>[1-5])(?!\d)")
+_COMPONENT_N = re.compile(r"(?:要素|\bcomponent)\s*(?P<n>[1-5])(?!\d)")
+
+
+def _scope(reading: Reading, named: list[str], corpus: Corpus,
+           outputs: OutputsOf | None) -> tuple[tuple[str, ...], bool]:
+    """The units a duties question points at, and whether that scope is narrow (the
+    paragraphs or points it names and their items, a pillar's or component's units and
+    rows: then the scope is the topic) or broad (the pillars' areas, the Conclusions);
+    empty when it points nowhere."""
+    q = reading.norm
+    out: list[str] = []
+    for a in named:
+        out += [u.anchor for u in corpus.leaves() if contains(a, u.anchor)]
+    for m in _PILLAR_N.finditer(q):
+        out += [u.anchor for u in corpus.leaves() if u.pillar == int(m["n"])]
+    for m in _COMPONENT_N.finditer(q):
+        out += [u.anchor for u in corpus.leaves() if u.component == int(m["n"])]
+    if outputs is not None:
+        out += list(outputs.rows)
+    narrow = bool(out)
+    if not _PILLAR_N.search(q) and _PILLAR_AREAS.search(q):
+        out += [u.anchor for u in corpus.leaves() if u.pillar is not None]
+        if ("结论" in q or "conclusion" in q) and not any(a.startswith("ILC.") for a in named):
+            out += [u.anchor for u in corpus.leaves() if u.doc_id.startswith("ILC.")]
+        narrow = False
+    return tuple(dict.fromkeys(out)), narrow
+
+
+def _mentions(reading: Reading, index: Index) -> Listing | None:
+    """Every unit that names what the question asks about, when that is a name: an
+    instrument (in any written form), an organisation or place, a 《title》, an English
+    name or acronym (through its Chinese form too)."""
+    refs, corpus = index.references, index.corpus
+    if reading.instruments:
+        members = tuple(a for i in reading.instruments for a in refs.mentions_of(i))
+        what = ", ".join(reading.instruments)
+    else:
+        names = [*reading.proper_zh, *reading.titles, *reading.names]
+        if not names:
+            return None
+        what = names[0]
+        # The name and the glossary's translations of the whole name (not of its words).
+        forms = [what, *(z for _s, en, zh in GLOSSARY if what.lower() in en for z in zh)]
+        members = tuple(u.anchor for u in corpus.units()
+                        if any(_holds(corpus, u, f) for f in forms))
+    members = tuple(dict.fromkeys(members))
+    if not members:
+        return None
+    n = len(members)
+    return Listing("mentions", None, members, f"提到“{what}”的共有{n}处。",
+                   f"{n} passage{'s' if n != 1 else ''} mention{'' if n != 1 else 's'} {what}.")
+
+
+def _holds(corpus: Corpus, unit: Unit, term: str) -> bool:
+    """A unit whose own text, in any language, holds the term (width and spacing aside)."""
+    t = fold(term)
+    if t in fold(unit.text):
+        return True
+    doc = corpus.document(unit.doc_id)
+    return any(t in fold(v.text(unit.locator) or "") for v in doc.versions)
+
+
+def _s(n: int) -> str:
+    return "" if n == 1 else "s"
+
+
+def _row_number(anchor: str) -> int:
+    return int(anchor.rsplit("#A", 1)[1]) if "#A" in anchor else 0
+
+
+def _outputs_of(o: OutputsOf) -> Listing:
+    rows = tuple(sorted(o.rows, key=_row_number))
+    n, m = len(rows), len(o.marked_all)
+    s = "" if n == 1 else "s"
+    if o.kind == "component":
+        return Listing("outputs", None, rows, f"要素{o.number}下共有{n}项产出。",
+                       f"Component {o.number} has {n} output{s}.")
+    if o.only:
+        return Listing("outputs", None, rows, f"附录中只对应支柱{o.number}的产出共有{n}项。",
+                       f"The Appendix maps {n} output{s} to pillar {o.number} alone.")
+    if o.with_all:
+        return Listing(
+            "outputs", None, rows,
+            f"附录中明确标注支柱{o.number}的产出有{n - m}项，另有{m}项标为“全部”（所有支柱），共{n}项。",
+            f"The Appendix names pillar {o.number} for {n - m} output{_s(n - m)}, and {m} more are marked "
+            f"“all pillars” (全部); all {n} are listed.")
+    return Listing(
+        "outputs", None, rows,
+        f"附录中明确标注支柱{o.number}的产出共有{n}项。另有{m}项产出标为“全部”（所有支柱），"
+        f"未计入；如需包括，请问“支柱{o.number}的产出，包括标为全部的”。",
+        f"The Appendix names pillar {o.number} for {n} output{s}. The {m} outputs marked “all "
+        f"pillars” (全部) are not counted; ask for “pillar {o.number} outputs including "
+        "all-pillar ones” to see them too.")
+
+
+def _enumeration(lead: Unit, corpus: Corpus) -> Listing:
+    """A lead-in and every unit under it (items, and their sub-items)."""
+    doc = corpus.document(lead.doc_id)
+    members = tuple(u.anchor for u in doc.units if u.anchor != lead.anchor
+                    and contains(lead.anchor, u.anchor))
+    items = [m for m in members if corpus.get(m) and corpus.unit(m).parent == lead.locator]
+    return Listing("enumeration", lead.anchor, members,
+                   f"{label(lead.anchor, 'zh')}共列出{len(items)}项。",
+                   f"{label(lead.anchor, 'en')} lists {len(items)} item{'s' if len(items) != 1 else ''}.")
+
+
+def sections(unit: Unit, corpus: Corpus) -> list[tuple[str, str]]:
+    """A unit that lists the pillars or the components line by line: each line with the
+    first paragraph of the section it heads (pillar 1 → para. 9), so the answer can link it."""
+    doc = corpus.document(unit.doc_id)
+    out = []
+    for line in unit.text.splitlines()[1:]:
+        m = _BULLET_GROUP.match(line)
+        if not m:
+            return []
+        first = next((u for u in doc.units if u.parent is None and u.group.startswith(m["kind"])
+                      and (u.pillar if m["kind"] == "支柱" else u.component) == int(m["n"])), None)
+        if first is None:
+            return []
+        out.append((line, first.anchor))
+    return out
+
+
+def _from_hits(hits: list[Hit], corpus: Corpus) -> Listing | None:
+    """A list question whose best passages are items of one lead-in (two or more of the top
+    three), or a unit that lists the pillars or components: the whole list."""
+    top = [corpus.get(h.anchor) for h in hits[:3]]
+    units = [u for u in top if u is not None]
+    if not units:
+        return None
+    parents = [u.parent for u in units if u.parent]
+    if parents:
+        parent = max(set(parents), key=parents.count)
+        if parents.count(parent) >= 2:
+            lead = corpus.get(f"{units[0].doc_id}#{parent}")
+            if lead is not None:
+                return _enumeration(lead, corpus)
+    return None
+
+
+def _groups(kind: str, corpus: Corpus) -> Listing | None:
+    """The unit that lists the pillars (or the components) line by line, each line linked to
+    the section it heads."""
+    for unit in corpus.units():
+        lines = sections(unit, corpus)
+        if lines and kind in lines[0][0]:
+            return _sections_listing(unit, lines)
+    return None
+
+
+def _sections_listing(unit: Unit, lines: list[tuple[str, str]]) -> Listing:
+    kind = "支柱" if "支柱" in lines[0][0] else "要素"
+    n = len(lines)
+    return Listing("enumeration", unit.anchor, tuple(a for _l, a in lines),
+                   f"共{n}大{kind}；每一项后的标注是其所在章节。",
+                   f"{n} {'pillars' if kind == '支柱' else 'components'}; each is labelled with "
+                   "the section that sets it out.")
+
+
+def _chain(anchor: str, corpus: Corpus, index: Index) -> Listing:
+    """The mandate chain of an output, a Conclusions point or a strategy item."""
+    t = index.references.chain(anchor)
+    zh, en = label(anchor, "zh"), label(anchor, "en")
+    unit = corpus.unit(anchor)
+    if unit.row is not None:
+        members = (*t.cites, *t.planned_in)
+        pts = "、".join(label(a, "zh") for a in t.cites) or "（未具体提及）"
+        pts_en = ", ".join(label(a, "en") for a in t.cites) or "no Conclusions point"
+        plan = "、".join(label(a, "zh") for a in t.planned_in)
+        plan_en = ", ".join(label(a, "en") for a in t.planned_in)
+        return Listing(
+            "chain", anchor, members,
+            f"{zh}对应{pts}；" + (f"战略中规划同一工作的是{plan}。" if plan
+                                 else "战略正文中没有规划同一工作的段落。"),
+            f"{en} answers {pts_en}; " + (f"the strategy plans the same work in {plan_en}." if plan
+                                          else "no paragraph of the strategy plans the same work."))
+    if t.cited_by:
+        outs = "、".join(label(a, "zh") for a in t.cited_by)
+        outs_en = ", ".join(label(a, "en") for a in t.cited_by)
+        return Listing("chain", anchor, (*t.cited_by, *t.planned_in),
+                       f"落实{zh}的高级别产出：{outs}。", f"{en} is implemented by {outs_en}.")
+    if t.plans:
+        outs = "、".join(label(a, "zh") for a in t.plans)
+        outs_en = ", ".join(label(a, "en") for a in t.plans)
+        return Listing("chain", anchor, (*t.plans, *t.cites),
+                       f"{zh}规划的工作对应{outs}。", f"{en} plans the work of {outs_en}.")
+    return Listing("chain", anchor, (), f"没有任何高级别产出对应{zh}。",
+                   f"No high-level output answers {en}.")

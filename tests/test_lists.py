@@ -1,0 +1,150 @@
+"""Answers that are whole sets: every member, how many, in the order the answer uses them;
+mandate chains; obligations by actor; the reference graph. Hand-made questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant
+from corpus import Corpus, References
+
+GB, ILC = "GB.346/INS/4", "ILC.109/Res"
+
+
+def _cited(answer: object) -> list[str]:
+    return [c.anchor.split("#")[1] for c in answer.citations]  # type: ignore[attr-defined]
+
+
+def test_the_five_pillars_are_listed_whole_with_their_sections(assistant: Assistant) -> None:
+    a = assistant.ask("战略的五大支柱是什么？")
+    assert _cited(a) == ["p6", "p9", "p11", "p13", "p15", "p17"]
+    lines = a.answer.splitlines()
+    assert lines[0] == "根据文件："
+    assert lines[2:7] == [
+        "- 支柱 1：完善政策、治理和融资，促进有效的技能开发和终身学习。（GB.346/INS/4 第9段）",
+        "- 支柱 2：加强技能-需求情报。（GB.346/INS/4 第11段）",
+        "- 支柱 3：提供创新灵活的学习方案和途径。（GB.346/INS/4 第13段）",
+        "- 支柱 4：确保实行能够满足劳动力市场多样需求的包容性技能方案。（GB.346/INS/4 第15段）",
+        "- 支柱 5：促进高质量学徒制培训和基于工作的学习，提高就业能力和生产力，促进可持续企业发展。"
+        "（GB.346/INS/4 第17段）",
+    ]
+    assert lines[-1] == "共5大支柱；每一项后的标注是其所在章节。"
+
+
+def test_the_five_components_are_listed_whole(assistant: Assistant) -> None:
+    a = assistant.ask("What are the five components of the action plan?")
+    assert _cited(a) == ["p21", "p22", "p23", "p24", "p25", "p26"]
+    assert a.answer.splitlines()[2] == "- “要素 1: 政策咨询、能力发展和技术支持” (GB.346/INS/4 para. 22)"
+    assert a.answer.splitlines()[-1] == (
+        "5 components; each is labelled with the section that sets it out.")
+
+
+def test_a_lead_in_comes_with_every_item(assistant: Assistant) -> None:
+    a = assistant.ask("结论第14段(a)包括哪些内容？")
+    assert _cited(a) == ["c14.a", "c14.a.i", "c14.a.ii", "c14.a.iii", "c14.a.iv", "c14.a.v",
+                         "c14.a.vi", "c14.a.vii"]
+    assert len(a.answer.splitlines()) == 10  # framing, lead-in, 7 items, count
+    assert a.answer.splitlines()[-1] == "ILC.109 决议 结论第14段(a)共列出7项。"
+    b = assistant.ask("支柱1涉及哪些方面？")
+    assert _cited(b) == ["p10", "p10.a", "p10.b", "p10.c", "p10.d", "p10.e", "p10.f"]
+    # A question about one item is not answered with the whole list.
+    c = assistant.ask("在支柱1下，国家机构需要加强哪方面的能力？")
+    assert _cited(c)[0] == "p10.c"
+
+
+def test_a_list_answer_cites_every_member_in_the_order_it_uses_them(
+    assistant: Assistant,
+) -> None:
+    a = assistant.ask("Which outputs correspond to Conclusions 14(h)?")
+    assert _cited(a) == ["A37", "A38", "A39", "c14.h"]
+    assert a.answer.splitlines()[0] == (
+        "3 high-level outputs of the Appendix answer ILC.109 Resolution, Conclusions para. 14(h).")
+    assert [c.score for c in a.citations] == [1.0, 0.5, 1 / 3, 0.25]  # 1/rank: one meaning
+    b = assistant.ask("Which Appendix outputs belong to component 3?", k=2)
+    assert _cited(b) == ["A29", "A30", "A31", "A32"]  # more than k
+
+
+def test_points_no_output_answers(assistant: Assistant, corpus: Corpus) -> None:
+    expected = list(References(corpus).points_without_outputs())
+    assert len(expected) == 18
+    a = assistant.ask("Which Conclusions points have no corresponding output?")
+    assert [c.anchor for c in a.citations] == expected
+    b = assistant.ask("《2021年结论》第13段的哪些分项没有被附录中的任何产出引用？")
+    assert _cited(b) == ["c13.a", "c13.b", "c13.c", "c13.d", "c13.e", "c13.f", "c13.j", "c13.k"]
+
+
+def test_the_mandate_chain_of_an_output(assistant: Assistant) -> None:
+    a = assistant.ask("Which paragraph mandates output 33?")
+    assert _cited(a) == ["A33", "c14.c", "p25.a"]
+    assert a.answer.splitlines()[0] == (
+        "Appendix output 33 answers ILC.109 Resolution, Conclusions para. 14(c); the strategy "
+        "plans the same work in GB.346/INS/4 para. 25(a).")
+    b = assistant.ask("附录第14项产出的依据是什么？")
+    assert _cited(b) == ["A14", "c12.h", "c14.d", "c14.e", "c14.g"]
+    assert b.answer.splitlines()[0] == (
+        "附录第14项产出对应ILC.109 决议 结论第12段(h)、ILC.109 决议 结论第14段(d)、"
+        "ILC.109 决议 结论第14段(e)、ILC.109 决议 结论第14段(g)；战略正文中没有规划同一工作的段落。")
+
+
+def test_obligations_by_actor(assistant: Assistant) -> None:
+    a = assistant.ask("What do the Conclusions ask governments to do about recognition of prior learning?")
+    assert "c12.k" in _cited(a)
+    assert all(c.anchor.startswith(ILC) and "member_states" in c.actors for c in a.citations)
+    assert "; governments · should)" in a.answer
+    b = assistant.ask("What will the Office do on apprenticeships?")
+    assert {"A5", "A6"} <= set(_cited(b))
+    assert all("office" in c.actors for c in b.citations)
+    assert not any(c.anchor.startswith(f"{GB}#p18") for c in b.citations)  # the pillar's areas
+    c = assistant.ask("理事会被要求或被提请采取什么行动？")
+    assert _cited(c) == ["p34", "r2", "c14.a"]
+
+
+def test_every_unit_naming_an_organisation_or_instrument(assistant: Assistant) -> None:
+    assert _cited(assistant.ask("Which passages mention UNESCO?")) == ["p27.b", "A37", "c11", "c14.h"]
+    assert _cited(assistant.ask("哪些段落提到第142号公约？")) == ["p25.a", "A33", "c11", "c14.c"]
+
+
+def test_the_reference_graph(corpus: Corpus) -> None:
+    refs = References(corpus)
+    assert refs.planned_in(f"{GB}#A33") == (f"{GB}#p25.a",)
+    assert refs.planned_in(f"{GB}#A14") == ()
+    assert refs.outputs_planned_in(f"{GB}#p22.d") == (f"{GB}#A19", f"{GB}#A20")
+    assert refs.mentions_of("C140") == (f"{GB}#p25.b", f"{GB}#A34", f"{ILC}#c11", f"{ILC}#c14.c")
+    t = refs.trace(f"{ILC}#c14.c")
+    assert t.cited_by == (f"{GB}#A5", f"{GB}#A33", f"{GB}#A34", f"{GB}#A35")
+    assert t.mentions == ("C142", "C140")
+    chain = refs.chain(f"{ILC}#c14.c")
+    assert chain.planned_in == (f"{GB}#p25.a", f"{GB}#p25.b", f"{GB}#p25.c")
+
+
+def test_paragraphs_referred_to_by_number(corpus: Corpus) -> None:
+    """"上文第 5 段" in a Conclusions point refers to Conclusions para. 5; there are three
+    such references in the two documents."""
+    refs = References(corpus)
+    assert {a: refs.refers_to(a) for a in (u.anchor for u in corpus.units()) if refs.refers_to(a)} == {
+        f"{ILC}#c13.g": (f"{ILC}#c5",), f"{ILC}#c14.a": (f"{ILC}#c12",),
+        f"{ILC}#c14.d": (f"{ILC}#c5",)}
+    assert refs.trace(f"{ILC}#c5").mentioned_in == (f"{ILC}#c13.g", f"{ILC}#c14.d")
+    assert refs.trace(f"{ILC}#c14").cites[-2:] == (f"{ILC}#c5", f"{ILC}#c12")
+    assert refs.trace(f"{ILC}#c14.d").mentioned_in == ()
+
+
+@pytest.mark.parametrize(("ref", "first"), [("C142", "GB.346/INS/4#p25.a"),
+                                             ("Convention No. 142", "GB.346/INS/4#p25.a"),
+                                             ("第195号建议书", "GB.346/INS/4#p6")])
+def test_trace_an_instrument(assistant: Assistant, ref: str, first: str) -> None:
+    t = assistant.trace(ref)
+    assert t["mentioned_in"][0]["anchor"] == first and t["in_corpus"] is False
+    assert t["kind"] == "instrument" and t["cites"] == t["cited_by"] == t["mentions"] == []
+
+
+def test_trace_json_has_one_shape(assistant: Assistant) -> None:
+    t = assistant.trace("GB.346/INS/4#A33", "zh")
+    assert t == {
+        "ref": "GB.346/INS/4#A33", "kind": "unit", "label": "附录第33项产出", "in_corpus": True,
+        "cites": [{"anchor": "ILC.109/Res#c14.c", "label": "ILC.109 决议 结论第14段(c)"}],
+        "cited_by": [], "mentioned_in": [],
+        "planned_in": [{"anchor": "GB.346/INS/4#p25.a", "label": "GB.346/INS/4 第25段(a)"}],
+        "plans": [],
+        "mentions": [{"anchor": "C142", "label": "《1975年人力资源开发公约》(第142号)"}]}
+    assert set(assistant.trace("C142")) == set(t)
