@@ -149,12 +149,17 @@ def _write_checked(path: Path, vecs: np.ndarray) -> None:
         pass  # a read-only home only costs the embedding next time
 
 
+# Nouns that talk about the documents, not about a topic ("哪些段落提到…").
+_DOCUMENT_TALK_ZH = frozenset("段落 条目 文本 条款 地方 内容 部分 文件 段".split())
+
+
 def content_words(reading: Reading) -> list[str]:
     """The words that carry a question's topic: nouns of two characters or more by jieba's
     dictionary (Chinese), stemmed content words of three letters or more (English)."""
     if reading.lang == "zh":
         return [w for w, flag in tagged(reading.norm)
-                if len(w) > 1 and not w.isascii() and (flag[:1] == "n" or flag == "vn")]
+                if len(w) > 1 and not w.isascii() and (flag[:1] == "n" or flag == "vn")
+                and w not in _DOCUMENT_TALK_ZH]
     return [w for w in en_tokens(reading.norm) if len(w) > 2]
 
 

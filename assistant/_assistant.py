@@ -27,7 +27,7 @@ from index import (
 from ._abstain import Abstention, calibration_sha256, novelty, unknown_words
 from ._answer import Answer, Citation, Lang, QuestionError
 from ._extractive import ABSTAIN, Answerer, ExtractiveAnswerer
-from ._lists import find
+from ._lists import find, names_held_term
 from ._question import Reading, read
 from ._scope import Lack, Passage, Scope
 from ._settings import Retriever, Settings
@@ -122,7 +122,7 @@ class Assistant:
         lack = self.scope.unknown(reading) if scope else None
         if lack is not None:
             return lack
-        if not self.index.names_structure(reading.question):
+        if not (self.index.names_structure(reading.question) or names_held_term(reading, self.index)):
             if self.abstention.weak(self.abstention.margin(float(dense.max()), qvec), reading.lang):
                 return WEAK
             unknown = self.unknown_words(reading)

@@ -95,10 +95,10 @@ def obligations(reading: Reading, actor: Actor, corpus: Corpus, duties: dict[str
                 rank: Ranker, scope: tuple[str, ...] = (), narrow: bool = False,
                 share: float = 0.25) -> tuple[str, ...]:
     """Every finest unit in which `actor` is asked or committed to act, within `scope` (the
-    units the question points to, if any) and about the question's topic, in document
-    order. A narrow scope (a named paragraph, pillar N, component N) is the topic itself:
-    all of its units count. Otherwise the units are ranked for the topic (`rank`: the
-    index's fused search) and those scoring at least `share` of the best are kept."""
+    units the question points to, if any) and about the question's topic. A narrow scope
+    (a named paragraph, pillar N, component N) is the topic itself: all of its units count,
+    in document order. Otherwise the units are ranked for the topic (`rank`: the index's
+    fused search) and those scoring at least `share` of the best are kept, best first."""
     q = reading.norm
     docs = {d.doc_id for d in corpus.documents}
     if _IN_CONCLUSIONS.search(q) and not _IN_STRATEGY.search(q):
@@ -116,8 +116,8 @@ def obligations(reading: Reading, actor: Actor, corpus: Corpus, duties: dict[str
     best = max((sc for sc, _a in scored), default=0.0)
     if best <= 0:
         return ()
-    keep = {a for sc, a in scored if sc >= share * best}
-    return tuple(a for a in units if a in keep)
+    # Best first, as the answer's citations are: the set is whole, its order is relevance.
+    return tuple(a for sc, a in sorted(scored, key=lambda x: -x[0]) if sc >= share * best)
 
 
 def _own_duty(unit: Unit, actor: Actor) -> bool:

@@ -14,14 +14,15 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from corpus import Corpus, Duty, Unit, contains, fold, label
-from index import GLOSSARY, Hit, Index, OutputsOf
+from corpus import Corpus, Duty, Unit, contains, fold, instrument, label
+from index import GLOSSARY, Hit, Index, OutputsOf, en_tokens, tokens
 
 from ._answer import Lang
 from ._duties import Ranker, asked_actor, note, obligations
 from ._question import Reading
 
-Kind = Literal["enumeration", "outputs", "points", "mentions", "chain", "obligations"]
+Kind = Literal["enumeration", "outputs", "points", "mentions", "instruments", "chain",
+               "obligations"]
 
 # A plural question: "which outputs", "what are", "list", "all", 哪些 (not "which output").
 _LIST = re.compile(
@@ -43,7 +44,9 @@ _WHOLE = re.compile(
     r"[^?]{0,20}\b(?:cover|covers|include|includes|contain|contains|list|lists|consist)\b"
     rf"|\bwhat (?:areas|aspects|items|topics|elements) (?:fall )?(?:under|in) (?:{_SECTION_REF})")
 # Asking for every item: "list each item", "逐项列出", "请列出各分项".
-_EVERY = re.compile(r"逐项|各分项|各项|每一项|全部分项|\beach (?:lettered |roman )?item\b|\blist (?:each|every|all)\b"
+_EVERY = re.compile(r"逐项|各分项|各项|每一项|全部分项|子项|分项|小项|"
+                    r"\b(?:sub-?items?|items|sub-?paragraphs|sub-?points|lettered points) (?:of|in|under)\b|"
+                    r"\beach (?:lettered |roman )?item\b|\blist (?:each|every|all)\b"
                     r"|\bgive each\b|\bevery item\b|\ball (?:the )?(?:items|sub-?items)\b")
 _NO_OUTPUT = re.compile(
     r"没有(?:对应|相应)?(?:的)?(?:高级别)?产出|无(?:对应)?产出|(?:未|没有)被.{0,12}引用|没有.{0,6}产出对应"
@@ -52,10 +55,20 @@ _NO_OUTPUT = re.compile(
 # "Which passages mention C142?", "哪些段落提到经合组织？": every unit naming a thing.
 _MENTIONS = re.compile(
     r"\b(?:which|what|list|all) (?:[\w-]+ ){0,4}(?:units?|paragraphs?|parts?|passages?|places?|items?|"
-    r"sections?|texts?)\b[^?]*\b(?:mention|cite|refer|deal|address|cover|name|invoke)"
+    r"sections?|texts?|points?|provisions?|clauses?)\b[^?]*\b(?:mention|cite|refer|deal|address|cover|name|invoke)"
     r"|\bwhere (?:is|are|does|do) [^?]*\b(?:mentioned|cited|referred to|named)\b"
     r"|(?:哪些|哪几|所有)(?:文本)?(?:单元|段落|部分|地方|条目|内容|条款|段)[^？?]*(?:提到|提及|涉及|引用|谈到|援引)"
     r"|在哪些地方被提到|(?:提到|提及|涉及)[^？?]{0,20}的(?:有)?哪些(?:段落|部分|地方)")
+# "Which instruments does Conclusions 11 name?", "文件提到了哪些国际劳工标准？": the instruments
+# themselves are the set (a kind narrows it: conventions, recommendations, standards).
+_INSTRUMENTS = re.compile(
+    r"\b(?:which|what|list|name|all|any)(?: [\w-]+){0,3} (?P<en>instruments|standards|"
+    r"conventions|recommendations|declarations)\b"
+    r"|(?:哪些|哪几|哪几项|哪几个|所有|列出|列举)(?:[^，。？?]{0,6}?)(?P<zh>文书|标准|公约|建议书|宣言)")
+_KINDS = {"conventions": ("convention",), "公约": ("convention",),
+          "recommendations": ("recommendation",), "建议书": ("recommendation",),
+          "standards": ("convention", "recommendation"), "标准": ("convention", "recommendation"),
+          "declarations": ("declaration",), "宣言": ("declaration",)}
 _BULLET_GROUP = re.compile(r"^(?P<kind>支柱|要素)\s*(?P<n>\d)\s*[:：]")
 # The pillars or components themselves, not one of them: "the five pillars", "战略有哪些支柱".
 _GROUPS = re.compile(
@@ -129,10 +142,31 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
         listing = _groups(kind, corpus)
         if listing is not None:
             return listing
+    if not reading.instruments and not _OUTPUTS.search(q):
+        m = _INSTRUMENTS.search(q)
+        if m:
+            units, topical = named, not named and _topical(q, m, reading.lang)
+            if topical:
+                # "Which standards should skills policy frameworks take into account?": the
+                # instruments of the passage about that topic, not of the whole corpus.
+                units = [h.anchor for h in hits[:3]
+                         if index.references.trace(h.anchor).mentions][:1]
+            if units or not topical:
+                listing = _instruments(q, units, index, m["en"] or m["zh"] or "")
+                if listing is not None:
+                    return listing
     if _MENTIONS.search(q) and not named:
         listing = _mentions(reading, index)
         if listing is not None:
             return listing
+    if _MENTIONS.search(q) and named:
+        # "哪些条款援引了第5段": the units referring to a paragraph by its number.
+        by = refs.in_order(a for n in named for a in refs.referred_by(n))
+        if by:
+            what, what_en = "、".join(label(a, "zh") for a in named), ", ".join(label(a, "en") for a in named)
+            return Listing("mentions", None, by, f"文中提到{what}的共有{len(by)}处。",
+                           f"{len(by)} passage{_s(len(by))} refer{'' if len(by) != 1 else 's'} "
+                           f"to {what_en}.")
     if named and (_WHOLE.search(q) or _EVERY.search(q)):
         unit = corpus.get(named[0])
         if unit is not None and not unit.is_leaf:
@@ -172,29 +206,153 @@ def _scope(reading: Reading, named: list[str], corpus: Corpus,
     return tuple(dict.fromkeys(out)), narrow
 
 
+# What a "which passages mention X" question names: the words after the verb.
+_THING = re.compile(
+    r"\b(?:mention|mentions|mentioned|mentioning|refer to|refers to|referring to|cite|cites|citing|"
+    r"name|names|naming|invoke|invokes)\s+(?:the |a |an )?(?P<en>[^?.,;]+)"
+    r"|\bwhere (?:is|are|does|do) (?:the |a |an )?(?P<en2>[^?]+?) (?:mentioned|cited|referred to|named)\b"
+    r"|(?:提到|提及|引用|谈到|援引)(?:了|过)?(?P<zh>[^？?，,。；]+?)(?:的(?:段落|部分|地方|内容|条目)?)?[？?]?$"
+    r"|^(?P<zh2>[^？?，,。]+?)在哪些地方被(?:提到|提及)")
+# A scope after the thing: "… in the Conclusions", "…（在战略中）".
+_TRAILING_SCOPE = re.compile(
+    r"\s+(?:in|within|across|of)\s+(?:the\s+)?(?:conclusions|strategy|documents?|appendix|resolution|"
+    r"action plan)\b.*$")
+
+
+def _thing(q: str) -> str | None:
+    m = _THING.search(q)
+    if not m:
+        return None
+    x = (m["en"] or m["en2"] or m["zh"] or m["zh2"] or "").strip()
+    x = _TRAILING_SCOPE.sub("", x).strip()
+    return x or None
+
+
+def _forms(what: str) -> list[str]:
+    """A name and the glossary's translations of the whole name (not of its words), the
+    most specific ones: 'ITC-ILO' → 国际培训中心 (not 中心)."""
+    key = what.lower()
+    found = [z for _s, en, zh in GLOSSARY if key in en for z in zh]
+    specific = [z for z in dict.fromkeys(found) if not any(z != o and z in o for o in found)]
+    en = [key[:-1]] if key.isascii() and len(key) > 4 and key.endswith("s") else []
+    return [what, *en, *specific]
+
+
+def names_held_term(reading: Reading, index: Index) -> bool:
+    """Whether the question asks where the documents mention a term that they hold word for
+    word ("which passages mention the Turin Centre?"): then the documents cover it, however
+    weak its similarity to any one passage."""
+    return bool(_MENTIONS.search(reading.norm)) and _mentions(reading, index) is not None
+
+
 def _mentions(reading: Reading, index: Index) -> Listing | None:
-    """Every unit that names what the question asks about, when that is a name: an
-    instrument (in any written form), an organisation or place, a 《title》, an English
-    name or acronym (through its Chinese form too)."""
+    """Every unit that names what the question asks about: an instrument (in any written
+    form), or a name or term (an organisation, a 《title》, an English name or acronym, a
+    term such as micro-credentials), through its Chinese form too; None when no unit holds
+    it word for word, so that the question is answered by search instead."""
     refs, corpus = index.references, index.corpus
     if reading.instruments:
         members = tuple(a for i in reading.instruments for a in refs.mentions_of(i))
         what = ", ".join(reading.instruments)
     else:
-        names = [*reading.proper_zh, *reading.titles, *reading.names]
-        if not names:
-            return None
-        what = names[0]
-        # The name and the glossary's translations of the whole name (not of its words).
-        forms = [what, *(z for _s, en, zh in GLOSSARY if what.lower() in en for z in zh)]
-        members = tuple(u.anchor for u in corpus.units()
-                        if any(_holds(corpus, u, f) for f in forms))
+        members, what = (), ""
+        thing = _thing(reading.norm)
+        if thing and thing.isascii():  # as the user wrote it: "UNESCO", not "unesco"
+            at = reading.question.lower().find(thing)
+            thing = reading.question[at:at + len(thing)] if at >= 0 else thing
+        for candidate in [*([thing] if thing else []), *reading.proper_zh, *reading.titles,
+                          *reading.names]:
+            forms = _forms(candidate)
+            members = tuple(u.anchor for u in corpus.units()
+                            if any(_holds(corpus, u, f) for f in forms))
+            if members:
+                what = candidate
+                break
     members = tuple(dict.fromkeys(members))
     if not members:
         return None
     n = len(members)
     return Listing("mentions", None, members, f"提到“{what}”的共有{n}处。",
                    f"{n} passage{'s' if n != 1 else ''} mention{'' if n != 1 else 's'} {what}.")
+
+
+# Words that leave a list-of-instruments question without a topic of its own.
+_NO_TOPIC = re.compile(r"international labou?r|\bilo\b|\bdocuments?\b|\btexts?\b|\bboth\b"
+                       r"|国际劳工|劳工组织|国际|两份|文件|相关|提到|提及|引用|援引|谈到|列出|列举|涉及|包括|哪些")
+
+
+def _topical(q: str, m: re.Match[str], lang: Lang) -> bool:
+    """Whether a question asking for instruments says more than which ones and where."""
+    rest = _NO_TOPIC.sub(" ", q[:m.start()] + " " + q[m.end():])
+    rest = _IN_ILC.sub(" ", _IN_GB.sub(" ", rest))
+    words = [w for w in tokens(rest) if len(w) > 1] if lang == "zh" else \
+        [w for w in en_tokens(rest) if len(w) > 3]
+    return bool(words)
+
+
+_IN_ILC = re.compile(r"\bconclusions?\b|\bresolution\b|\bilc\b|结论|决议|大会")
+_IN_GB = re.compile(r"\bstrategy\b|\baction plan\b|\bappendix\b|战略|行动计划|附录")
+
+
+def _instruments(q: str, named: list[str], index: Index, asked: str) -> Listing | None:
+    """The instruments the named units (or one document, or both) name, each with its
+    title and where it is mentioned; the mentioning units are quoted."""
+    refs = index.references
+    kinds = _KINDS.get(asked)
+    docs = [d.doc_id for d in index.corpus.documents]
+    if not named and bool(_IN_ILC.search(q)) != bool(_IN_GB.search(q)):
+        docs = [d for d in docs if d.startswith("ILC.") == bool(_IN_ILC.search(q))]
+    found: dict[str, list[str]] = {}
+    for inst in refs.instruments():
+        known = instrument(inst)
+        if kinds and (known is None or known.type not in kinds):
+            continue
+        where = [a for a in refs.mentions_of(inst) if a.partition("#")[0] in docs
+                 and (not named or any(contains(n, a) for n in named))]
+        if where:
+            found[inst] = where
+    if not found:
+        return None
+    members = refs.in_order(x for w in found.values() for x in w)
+    n = len(found)
+    zh_lines, en_lines = [], []
+    for inst, where in found.items():
+        known = instrument(inst)
+        zh_title, en_title = (known.zh, known.en) if known else (inst, inst)
+        zh_where = "" if named else "：" + "、".join(_short(a, "zh") for a in where)
+        en_where = "" if named else ": " + ", ".join(_short(a, "en") for a in where)
+        zh_lines.append(f"- {zh_title} [{inst}]{zh_where}")
+        en_lines.append(f"- {en_title} [{inst}]{en_where}")
+    if named:
+        place, place_en = "、".join(label(a, "zh") for a in named), ", ".join(label(a, "en") for a in named)
+    elif len(docs) == 1:
+        place, place_en = _DOC_NAMES.get(docs[0], (docs[0], docs[0]))
+    else:
+        place, place_en = "两份文件", "The documents"
+    verb = "names" if len(named) == 1 else "name"
+    zh_noun = asked if asked in ("公约", "建议书", "宣言") else "文书"
+    en_noun = {"convention": "convention", "recommendation": "recommendation",
+               "declaration": "declaration"}.get(kinds[0] if kinds and len(kinds) == 1 else "",
+                                                 "instrument")
+    return Listing("instruments", None, members,
+                   f"{place}共提到{n}项{zh_noun}：\n" + "\n".join(zh_lines),
+                   f"{place_en} {verb} {n} {en_noun}{'s' if n != 1 else ''}:\n"
+                   + "\n".join(en_lines))
+
+
+_DOC_NAMES = {"GB.346/INS/4": ("战略（GB.346/INS/4）", "The strategy (GB.346/INS/4)"),
+              "ILC.109/Res": ("《2021年结论》（ILC.109决议）", "The 2021 Conclusions (ILC.109 Resolution)")}
+
+
+def _short(anchor: str, lang: Lang) -> str:
+    """A label without the document name where the rest says which document it is in
+    (`para. 6`, `Appendix output 33`, `Conclusions para. 11`)."""
+    full = label(anchor, lang)
+    for prefix in ("GB.346/INS/4 ", "ILC.109 Resolution, ", "ILC.109 决议 "):
+        rest = full.removeprefix(prefix)
+        if rest != full and (prefix.startswith("GB") or rest.startswith(("Conclusions", "结论"))):
+            return rest
+    return full
 
 
 def _holds(corpus: Corpus, unit: Unit, term: str) -> bool:
@@ -218,6 +376,16 @@ def _outputs_of(o: OutputsOf) -> Listing:
     rows = tuple(sorted(o.rows, key=_row_number))
     n, m = len(rows), len(o.marked_all)
     s = "" if n == 1 else "s"
+    if o.kind == "sdg":
+        goal = "." not in o.number
+        zh = f"可持续发展目标{o.number}（含其各项具体目标）" if goal else f"可持续发展目标具体目标{o.number}"
+        en = f"SDG {o.number} (the goal or any of its targets)" if goal else f"SDG target {o.number}"
+        return Listing("outputs", None, rows, f"附录中列有{zh}的产出共有{n}项。",
+                       f"{n} output{s} of the Appendix list{'' if n != 1 else 's'} {en}.")
+    if o.kind == "pb":
+        return Listing("outputs", None, rows, f"附录中对应计划和预算产出{o.number}的产出共有{n}项。",
+                       f"{n} output{s} of the Appendix contribute{'' if n != 1 else 's'} to P&B "
+                       f"output {o.number}.")
     if o.kind == "component":
         return Listing("outputs", None, rows, f"要素{o.number}下共有{n}项产出。",
                        f"Component {o.number} has {n} output{s}.")

@@ -96,8 +96,11 @@ class References:
         return self._sorted(u for u, targets in self._refers.items()
                             if any(contains(anchor, t) or contains(t, anchor) for t in targets))
 
-    def _sorted(self, anchors: Iterable[str]) -> tuple[str, ...]:
+    def in_order(self, anchors: Iterable[str]) -> tuple[str, ...]:
+        """Anchors without repeats, in document order."""
         return tuple(sorted(dict.fromkeys(anchors), key=lambda a: self._order.get(a, len(self._order))))
+
+    _sorted = in_order
 
     def planned_in(self, row: str) -> tuple[str, ...]:
         """The strategy items that plan the same work as an Appendix output."""
@@ -200,7 +203,11 @@ class References:
         return [u.anchor for u in self.rows if u.component == component]
 
     def outputs_with_sdg(self, target: str) -> list[str]:
-        return [u.anchor for u in self.rows if u.row and target in u.row.sdg_targets]
+        """Rows listing an SDG target ("4.4"), or for a goal ("4") the goal or any of its
+        targets."""
+        def has(t: str) -> bool:
+            return t == target or ("." not in target and t.split(".")[0] == target)
+        return [u.anchor for u in self.rows if u.row and any(has(t) for t in u.row.sdg_targets)]
 
     def outputs_with_pb(self, output: str) -> list[str]:
         return [u.anchor for u in self.rows if u.row and output in u.row.pb_outputs]

@@ -28,6 +28,7 @@ _ROW = re.compile(
 _SDG = re.compile(r"(?:可持续发展目标|\bsdg)\s*(?:target\s*)?(?P<t>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))?)")
 _PB = re.compile(r"(?:计划和预算产出|p&b\s*output|programme and budget output)\s*(?P<o>\d\.\d)")
 _OUTPUT_INTENT = re.compile(r"产出|附录|output|appendix")
+_STRATEGY = re.compile(r"战略|行动计划|附录|\bstrategy\b|\baction plan\b|\bappendix\b|gb\.346")
 _NO_POINT = re.compile(
     r"未具体提及|没有(?:对应|具体)|不对应|无对应|no (?:corresponding|particular|specific) point"
     r"|not (?:tied|linked|mapped|matched) to any|without (?:a|any) (?:corresponding )?point"
@@ -52,6 +53,12 @@ def asks_for_output(question: str) -> bool:
     return bool(_ASKS_OUTPUT.search(question.lower()))
 
 
+def _zh_paragraphs(q: str) -> list[re.Match[str]]:
+    """"《2021年结论》中哪些条款援引了第5段": in a question about the Conclusions alone, 第N段
+    is a paragraph of the Conclusions."""
+    return [] if _STRATEGY.search(q) else list(_ZH_PARA.finditer(q))
+
+
 def _points(doc: str, prefix: str, n: str, letters: str) -> list[str]:
     found = re.findall(r"[a-z]{1,4}", letters or "")
     if not found:
@@ -67,11 +74,12 @@ def with_all_pillars(question: str) -> bool:
 
 @dataclass(frozen=True)
 class OutputsOf:
-    """A question about the outputs of a pillar or a component: the rows that answer it,
-    in document order, and the rows marked 全部 it leaves out (or includes)."""
+    """A question about the outputs of a pillar, a component, an SDG goal or target or a
+    P&B output: the rows that answer it, in document order, and the rows marked 全部 it
+    leaves out (or includes)."""
 
-    kind: Literal["pillar", "component"]
-    number: int
+    kind: Literal["pillar", "component", "sdg", "pb"]
+    number: str  # "2" (pillar, component), "4.4" or "4" (SDG), "5.1" (P&B)
     only: bool  # the rows mapped to this pillar alone
     with_all: bool  # the rows marked 全部 are included
     rows: tuple[str, ...]
@@ -84,16 +92,23 @@ def outputs_of(question: str, refs: References) -> OutputsOf | None:
         return None
     marked = tuple(refs.outputs_for_all_pillars())
     order = {a: i for i, a in enumerate(u.anchor for u in refs.rows)}
+    m = _SDG.search(question)
+    if m:
+        return OutputsOf("sdg", m["t"], False, False, tuple(refs.outputs_with_sdg(m["t"])), marked)
+    m = _PB.search(question)
+    if m:
+        return OutputsOf("pb", m["o"], False, False, tuple(refs.outputs_with_pb(m["o"])), marked)
     m = _PILLAR.search(question)
     if m:
         n, only, with_all = int(m["n"]), bool(_ONLY.search(question)), with_all_pillars(question)
         rows = refs.outputs_for_pillar(n, only=only, with_all=with_all)
-        return OutputsOf("pillar", n, only, with_all and not only,
+        return OutputsOf("pillar", str(n), only, with_all and not only,
                          tuple(sorted(rows, key=order.__getitem__)), marked)
     m = _COMPONENT.search(question)
     if m:
         n = int(m["n"])
-        return OutputsOf("component", n, False, False, tuple(refs.outputs_for_component(n)), marked)
+        return OutputsOf("component", str(n), False, False, tuple(refs.outputs_for_component(n)),
+                         marked)
     return None
 
 
@@ -130,7 +145,7 @@ def named(question: str, corpus: Corpus) -> list[str]:
     for m in _ZH_CONCL.finditer(q):
         out += _points(ILC, "c", m["n"], m["letters"])
     if not out and conclusions:
-        for m in [*_EN_POINT.finditer(q), *_EN_CONCL.finditer(q)]:
+        for m in [*_EN_POINT.finditer(q), *_EN_CONCL.finditer(q), *_zh_paragraphs(q)]:
             out += _points(ILC, "c", m["n"], m["letters"])
     if not conclusions:
         for m in [*_ZH_PARA.finditer(q), *_EN_POINT.finditer(q)]:
@@ -149,7 +164,7 @@ def resolve(question: str, corpus: Corpus, refs: References) -> list[str]:
     for m in _ZH_CONCL.finditer(q):
         points += _points(ILC, "c", m["n"], m["letters"])
     if not points and conclusions:
-        for m in [*_EN_POINT.finditer(q), *_EN_CONCL.finditer(q)]:
+        for m in [*_EN_POINT.finditer(q), *_EN_CONCL.finditer(q), *_zh_paragraphs(q)]:
             points += _points(ILC, "c", m["n"], m["letters"])
     out: list[str] = []
     points = [p for p in points if corpus.get(p) is not None]

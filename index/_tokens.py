@@ -104,7 +104,10 @@ EN_STOP = frozenset(
     "does do did about that this it its as at from under their there when where will would "
     "should can could has have had any all each every into over also been being not no per so "
     "if than then them they these those such other more most much many me my our your you "
-    "tell please give list name explain describe say says said mean means according".split())
+    "tell please give list name explain describe say says said mean means according "
+    # talk about the documents themselves ("which passages mention …")
+    "passage passages mention mentions mentioned mentioning refer refers referred referring "
+    "cite cites cited citing".split())
 
 
 def stem(word: str) -> str:

@@ -148,3 +148,77 @@ def test_trace_json_has_one_shape(assistant: Assistant) -> None:
         "plans": [],
         "mentions": [{"anchor": "C142", "label": "《1975年人力资源开发公约》(第142号)"}]}
     assert set(assistant.trace("C142")) == set(t)
+
+
+def test_outputs_with_an_sdg_target_or_a_pb_output(assistant: Assistant) -> None:
+    a = assistant.ask("Which outputs contribute to SDG target 8.6?")
+    assert _cited(a) == ["A12", "A27"]
+    assert a.answer.splitlines()[0] == "2 outputs of the Appendix list SDG target 8.6."
+    b = assistant.ask("哪些产出与计划和预算产出6.1挂钩？")
+    assert _cited(b) == ["A3", "A7", "A12", "A13", "A15"]
+    assert b.answer.splitlines()[0] == "附录中对应计划和预算产出6.1的产出共有5项。"
+    c = assistant.ask("哪些产出对应可持续发展目标4？")  # the goal: its targets count too
+    assert len(c.citations) == 34 and "A36" not in _cited(c) and "A4" in _cited(c)
+    assert c.answer.splitlines()[0] == "附录中列有可持续发展目标4（含其各项具体目标）的产出共有34项。"
+
+
+def test_the_instruments_a_paragraph_names(assistant: Assistant) -> None:
+    a = assistant.ask("Which instruments does Conclusions paragraph 11 refer to?")
+    assert _cited(a) == ["c11"]
+    lines = a.answer.splitlines()
+    assert lines[0] == "ILC.109 Resolution, Conclusions para. 11 names 8 instruments:"
+    assert [line.rsplit("[", 1)[1] for line in lines[1:9]] == [
+        "CENTENARY-2019]", "GLOBAL-CALL-2021]", "R195]", "C142]", "C140]", "C138]", "C182]",
+        "ILO-UNESCO-1966]"]
+    b = assistant.ask("文件提到了哪些公约？")
+    assert b.answer.splitlines()[:5] == [
+        "两份文件共提到4项公约：",
+        "- 《1975年人力资源开发公约》(第142号) [C142]：第25段(a)、附录第33项产出、结论第11段、结论第14段(c)",
+        "- 《1974年带薪脱产学习公约》(第140号) [C140]：第25段(b)、附录第34项产出、结论第11段、结论第14段(c)",
+        "- 《1973年最低年龄公约》(第138号) [C138]：结论第11段",
+        "- 《1999年最恶劣形式的童工劳动公约》(第182号) [C182]：结论第11段"]
+    assert _cited(b) == ["p25.a", "p25.b", "A33", "A34", "c11", "c14.c"]
+    c = assistant.ask("Which recommendations are cited in the Conclusions?")
+    assert _cited(c) == ["c8", "c11", "c13"]
+    # A topic beyond "which standards": the passage on that topic, not the whole corpus.
+    d = assistant.ask("Which international labour standards should national skills policy "
+                      "frameworks take into account?")
+    assert _cited(d) == ["c11"] and d.answer.startswith(
+        "ILC.109 Resolution, Conclusions para. 11 names 6 instruments:")
+
+
+def test_every_passage_holding_a_term(assistant: Assistant) -> None:
+    a = assistant.ask("List the passages mentioning micro-credentials")
+    assert _cited(a) == ["p14.c", "A13", "c12.k"]
+    assert a.answer.splitlines()[0] == "3 passages mention micro-credentials."
+    b = assistant.ask("哪些段落提到国际培训中心？")
+    assert _cited(b) == ["p22.c", "A17", "A25", "c14.f"]
+    # Held word for word through the glossary: not refused for a weak similarity.
+    c = assistant.ask("Which passages mention the Turin Centre?")
+    assert not c.abstained and _cited(c) == ["p22.c", "A17", "A25", "c14.f"]
+    assert assistant.ask("Which paragraphs mention Germany?").abstained
+
+
+def test_passages_referring_to_a_paragraph_and_the_items_of_one(assistant: Assistant) -> None:
+    a = assistant.ask("Which points of the Conclusions refer to paragraph 5 of the Conclusions?")
+    assert _cited(a) == ["c13.g", "c14.d"]
+    assert a.answer.splitlines()[0] == "2 passages refer to ILC.109 Resolution, Conclusions para. 5."
+    b = assistant.ask("What are the sub-items of Conclusions 14(a)?")
+    assert _cited(b) == ["c14.a", *(f"c14.a.{r}" for r in ("i", "ii", "iii", "iv", "v", "vi", "vii"))]
+    assert b.answer.splitlines()[-1] == "ILC.109 Resolution, Conclusions para. 14(a) lists 7 items."
+
+
+def test_trace_says_when_an_instruments_text_is_in_the_corpus(corpus: Corpus) -> None:
+    from assistant._trace import resolve_ref, trace_json
+    from corpus import Document, Unit
+
+    text = "Article 1. Each Member shall adopt policies and programmes of vocational guidance."
+    c142 = Document("C142", "Human Resources Development Convention, 1975", "c142.txt", "0" * 64,
+                    text, (Unit("C142", "art1", "paragraph", text, ((0, len(text)),)),), lang="en")
+    added = Corpus((*corpus.documents, c142))
+    assert resolve_ref("Convention No. 142", corpus) == "C142"
+    assert trace_json(References(corpus).trace("C142"), corpus)["in_corpus"] is False
+    data = trace_json(References(added).trace("C142"), added)
+    assert data["in_corpus"] is True and len(data["mentioned_in"]) == 4
+    with pytest.raises(ValueError, match="cannot trace 'C999'"):
+        resolve_ref("C999", corpus)
