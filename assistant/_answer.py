@@ -8,6 +8,7 @@ from typing import Any, Literal
 from corpus import Actor, Force
 
 Lang = Literal["zh", "en"]
+Translation = Literal["official", "unofficial"]
 
 
 @dataclass(frozen=True)
@@ -15,7 +16,12 @@ class Citation:
     """A cited unit: anchor, label in the question's language, verbatim text, and score:
     1/rank in the answer's order (the same meaning whatever the retriever). `covers` lists
     the anchors its text holds (more than one only for the naive baseline); `actors` and
-    `force` say who is asked to act in it and how strongly."""
+    `force` say who is asked to act in it and how strongly.
+
+    `text` is in the answer's language when the unit exists in it; `source_text` is the
+    unit in its document's own language, and `translation` says what `text` is: None (the
+    source itself), "official" (an official language version) or "unofficial" (the
+    project's working translation)."""
 
     anchor: str
     label: str
@@ -24,10 +30,14 @@ class Citation:
     covers: tuple[str, ...] = ()
     actors: tuple[Actor, ...] = ()  # who is asked or committed to act in the unit
     force: Force = "none"  # how strongly: should, will, encourage, request, none
+    source_text: str = ""
+    translation: Translation | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"anchor": self.anchor, "label": self.label, "text": self.text,
-                "score": round(self.score, 6), "actors": list(self.actors), "force": self.force}
+                "score": round(self.score, 6), "source_text": self.source_text or self.text,
+                "translation": self.translation, "actors": list(self.actors),
+                "force": self.force}
 
 
 @dataclass(frozen=True)

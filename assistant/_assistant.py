@@ -25,7 +25,7 @@ from index import (
 )
 
 from ._abstain import Abstention, calibration_sha256, novelty, unknown_words
-from ._answer import Answer, Citation, Lang, QuestionError
+from ._answer import Answer, Citation, Lang, QuestionError, Translation
 from ._extractive import ABSTAIN, Answerer, ExtractiveAnswerer
 from ._lists import find, names_held_term
 from ._question import Reading, read
@@ -216,14 +216,29 @@ class Assistant:
         anchor = hit.anchor
         name = label(anchor, lang) if "#" in anchor else anchor  # a naive chunk may cover no unit
         duty = self.duties.get(anchor)
-        return Citation(anchor, name, hit.chunk.text, 1 / rank, hit.chunk.covers,
-                        duty.actors if duty else (), duty.force if duty else "none")
+        text, kind = self._in_lang(anchor, lang)
+        return Citation(anchor, name, text or hit.chunk.text, 1 / rank, hit.chunk.covers,
+                        duty.actors if duty else (), duty.force if duty else "none",
+                        hit.chunk.text, kind)
 
     def _unit_citation(self, anchor: str, lang: Lang, rank: int) -> Citation:
         """A member of a whole set, cited with its own text (a lead-in too)."""
         duty = self.duties[anchor]
-        return Citation(anchor, label(anchor, lang), self.corpus.unit(anchor).text, 1 / rank,
-                        (anchor,), duty.actors, duty.force)
+        source = self.corpus.unit(anchor).text
+        text, kind = self._in_lang(anchor, lang)
+        return Citation(anchor, label(anchor, lang), text or source, 1 / rank,
+                        (anchor,), duty.actors, duty.force, source, kind)
+
+    def _in_lang(self, anchor: str, lang: Lang) -> tuple[str, Translation | None]:
+        """A unit's text in the answer's language and what it is: ("", None) when the
+        source is already in that language or no version holds the unit."""
+        unit = self.corpus.get(anchor)
+        if unit is None:
+            return "", None
+        doc = self.corpus.document(unit.doc_id)
+        version = doc.version(lang) if doc.lang != lang else None
+        text = version.text(unit.locator) if version else None
+        return (text, version.kind) if text and version else ("", None)
 
     def naive(self) -> NaiveIndex:
         """The textbook baseline, built in memory on first use."""

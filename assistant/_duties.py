@@ -36,7 +36,13 @@ _DOCUMENT = re.compile(
     r"\b(?:the )?ilo(?:['’]s)? (?:skills )?strategy\b|\bilo's\b|劳工组织(?:的)?(?:技能和终身学习)?战略"
     r"|\bconclusions?\b|\bresolution\b|结论|决议")
 _IN_CONCLUSIONS = re.compile(r"\bconclusions?\b|\bresolution\b|\bilc\b|结论|决议|大会")
-_IN_STRATEGY = re.compile(r"\bstrategy\b|\baction plan\b|\bappendix\b|\boutputs?\b|战略|行动计划|附录|产出")
+# The strategy as where to look ("in the strategy", "the strategy encourages", "战略中"), not
+# as a topic ("regarding the skills strategy").
+_IN_STRATEGY = re.compile(
+    r"\b(?:in|under|by|according to|from|of|across) (?:the )?(?:ilo['’]?s? )?(?:skills )?"
+    r"(?:strategy|action plan|appendix)\b|\b(?:strategy|action plan)['’]s\b"
+    r"|\bthe strategy (?:asks?|encourages?|says?|wants?|expects?|calls?|invites?|urges?)\b"
+    r"|\boutputs?\b|战略中|战略(?:要求|鼓励|希望|提出|规定|请|期望)|根据战略|在战略|行动计划|附录|产出")
 _NAMES = {
     "office": ("劳工局", "the Office"), "director_general": ("总干事", "the Director-General"),
     "governing_body": ("理事会", "the Governing Body"),
@@ -63,10 +69,21 @@ _MODAL_ZH = re.compile(r"将|应当|应该|(?<![对])应|需要|打算|承诺")
 # The question asks what is to be done: "what … do", "commit to", "做什么", "采取哪些措施".
 _WHAT_TO_DO = re.compile(
     r"\bwhat\b[^?]{0,60}\b(?:do|doing)\b(?=\s*(?:[?.]|$|about|on|for|regarding|in|with|to|under|if|when)\b|\s*[?.]|\s*$)"
-    r"|\bwhat\b[^?]{0,60}\b(?:commit(?:ted|s)? to|undertakes?|pledges?)\b"
-    r"|\bwhat (?:actions?|measures?|steps|commitments|obligations|duties)\b"
-    r"|做什么|做哪些|怎么做|采取(?:什么|哪些)(?:行动|措施)?|哪些(?:行动|措施|举措|责任|义务|工作)"
-    r"|(?:什么|哪些)(?:行动|措施|举措|责任|义务)")
+    r"|\b(?:what|where)\b[^?]{0,60}\b(?:commit(?:ted|s)? to|undertakes?|pledges?)\b"
+    r"|\bwhat (?:[\w-]+ ){0,2}(?:actions?|measures?|steps|commitments|obligations|duties|tasks)\b"
+    r"|做什么|做哪些|怎么做|采取(?:什么|哪些)(?:行动|措施)?|哪些(?:行动|措施|举措|责任|义务|工作|任务|职责)"
+    r"|(?:什么|哪些)(?:行动|措施|举措|责任|义务)|(?:将|应|应当|会)(?:如何|怎样|怎么)"
+    r"|在哪些(?:地方|方面)承诺|承担(?:了)?(?:哪些|什么)")
+
+
+# "How will the ILO help countries …": the subject between "how" and the verb is the actor
+# (not "how does the action plan intend to strengthen employers' organizations").
+_HOW = re.compile(r"\bhow (?:will|should|must|does|do|is|are|can)\b(?P<subject>[^?]{0,40}?)\b(?:help|support|"
+                  r"assist|strengthen|promote|contribute|build)\b")
+_ASKING_EN = re.compile(r"asks?|asked|calls? on|called on|requests?|requested|invites?|invited|"
+                        r"urges?|urged|encourages?|encouraged")
+_PASSIVE_EN = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+\s+)?(?:asked|required|expected|"
+                         r"supposed|called on|requested|invited|urged|encouraged|obliged)\b")
 
 
 def asked_actor(reading: Reading) -> Actor | None:
@@ -75,13 +92,23 @@ def asked_actor(reading: Reading) -> Actor | None:
     before a Chinese modal or 责任, the clause's subject ("劳工局将…", "各国政府应…")."""
     q = _DOCUMENT.sub(" ", reading.norm)
     duty = _DUTY.search(q)
-    if duty is None or not _WHAT_TO_DO.search(reading.norm):
+    if duty is not None and not _WHAT_TO_DO.search(reading.norm):
+        how = _HOW.search(reading.norm)
+        subject = how["subject"] if how else ""
+        return next((a for a, w in _ACTOR_WORDS if re.search(w, subject)), None)
+    if duty is None:
         return None
     found = sorted((m.start(), a) for a, w in _ACTOR_WORDS for m in re.finditer(w, q))
     if not found:
         return None
     before = [a for pos, a in found if pos < duty.start()]
     after = [a for pos, a in found if pos >= duty.start()]
+    if reading.lang == "en":
+        # "What do the Conclusions ask governments to do": the one asked, after the verb;
+        # "What does the Office commit to …", "what are governments asked to do": the subject.
+        if _ASKING_EN.fullmatch(duty.group()) and not _PASSIVE_EN.search(q):
+            return after[0] if after else before[-1]
+        return before[-1] if before else after[0]
     if reading.lang == "zh" and before and (_MODAL_ZH.fullmatch(duty.group())
                                              or duty.group() in ("责任", "义务")):
         return before[0]  # the clause's subject: "各国政府应在劳工组织支持下…"
@@ -93,12 +120,13 @@ Ranker = Callable[[str], list[tuple[str, float]]]
 
 def obligations(reading: Reading, actor: Actor, corpus: Corpus, duties: dict[str, Duty],
                 rank: Ranker, scope: tuple[str, ...] = (), narrow: bool = False,
-                share: float = 0.25) -> tuple[str, ...]:
+                share: float = 0.2, few: int = 6) -> tuple[str, ...]:
     """Every finest unit in which `actor` is asked or committed to act, within `scope` (the
     units the question points to, if any) and about the question's topic. A narrow scope
     (a named paragraph, pillar N, component N) is the topic itself: all of its units count,
     in document order. Otherwise the units are ranked for the topic (`rank`: the index's
-    fused search) and those scoring at least `share` of the best are kept, best first."""
+    fused search) and those scoring at least `share` of the best are kept, best first; an
+    actor with at most `few` units in scope gets them all."""
     q = reading.norm
     docs = {d.doc_id for d in corpus.documents}
     if _IN_CONCLUSIONS.search(q) and not _IN_STRATEGY.search(q):
@@ -116,6 +144,11 @@ def obligations(reading: Reading, actor: Actor, corpus: Corpus, duties: dict[str
     best = max((sc for sc, _a in scored), default=0.0)
     if best <= 0:
         return ()
+    ordered = [a for _sc, a in sorted(scored, key=lambda x: -x[0])]
+    if len(units) <= few:
+        # An actor asked to do only a few things (the Director-General, the Governing
+        # Body): all of them, the topic only orders them.
+        return tuple(dict.fromkeys([*ordered, *units]))
     # Best first, as the answer's citations are: the set is whole, its order is relevance.
     return tuple(a for sc, a in sorted(scored, key=lambda x: -x[0]) if sc >= share * best)
 

@@ -19,7 +19,9 @@ from ._duties import duty_label
 if TYPE_CHECKING:
     from ._lists import Listing
 
-_SENTENCE_END = re.compile(r"(?<=[。；;！？!?])|\n")
+# Chinese ends sentences with 。；！？; English with a stop or semicolon before the next
+# sentence's capital ("… (No. 142). The Office …"), never inside "No. 142".
+_SENTENCE_END = re.compile(r"(?<=[。；！？])|(?<=[;!?])\s+|(?<=[a-z)\]”0-9]\.)\s+(?=[A-Z“(])|\n")
 
 ABSTAIN = {
     "zh": "所提供的文件（GB.346/INS/4 和 ILC.109 决议）没有涉及这个问题。",
@@ -27,8 +29,32 @@ ABSTAIN = {
 }
 _LEAD = {
     "zh": "根据文件：",
-    "en": "The documents say (quoted from the Chinese text):",
+    "en": "The documents say:",
 }
+# Said once, before the quotations, when they are not the documents' own words.
+_FROM = {
+    ("en", "unofficial"): "The documents say (quoted from an unofficial English working "
+                          "translation; the Chinese original is in each source):",
+    ("en", "official"): "The documents say (quoted from the official English version):",
+    ("en", "source"): "The documents say (quoted from the Chinese text):",
+    ("zh", "unofficial"): "根据文件（引文为非官方中文译文，原文见各出处）：",
+    ("zh", "official"): "根据文件（引文为官方中文版本）：",
+    ("zh", "source"): "根据文件（引文为英文原文）：",
+}
+
+
+def lead(lang: Lang, citations: Sequence[Citation]) -> str:
+    """The line before the quotations: what they are quoted from, said once."""
+    kinds = {c.translation for c in citations}
+    for kind in ("unofficial", "official"):
+        if kind in kinds:
+            return _FROM[(lang, kind)]
+    foreign = any(c.text and _is_zh(c.text) != (lang == "zh") for c in citations)
+    return _FROM[(lang, "source")] if foreign else _LEAD[lang]
+
+
+def _is_zh(text: str) -> bool:
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in text) * 4 > len(text)
 
 
 @dataclass(frozen=True)
@@ -65,7 +91,7 @@ class ExtractiveAnswerer:
         if listing is not None:
             return self.write_listing(lang, citations, listing)
         terms = set(tokens(question)) | set(tokens(" ".join(expand(question))))
-        lines = [_LEAD[lang]]
+        lines = [lead(lang, citations[: self.quotes])]
         cited = []
         for c in citations[: self.quotes]:
             quote = best_sentence(c.text, terms)
@@ -83,16 +109,16 @@ class ExtractiveAnswerer:
         pillars or components line by line gives each line with its section's label."""
         by = {c.anchor: c for c in citations}
         lines = [listing.note(lang)] if listing.kind != "enumeration" else []
-        lines.append(_LEAD[lang])
-        lead = by.get(listing.lead) if listing.lead else None
-        if lead is not None and listing.kind == "enumeration" and len(lead.text.splitlines()) > 1:
-            first, *rest = lead.text.splitlines()
-            lines.append(_quote(first, lead.label, lang, bullet=False))
+        lines.append(lead(lang, citations))
+        head = by.get(listing.lead) if listing.lead else None
+        if head is not None and listing.kind == "enumeration" and len(head.text.splitlines()) > 1:
+            first, *rest = head.text.splitlines()
+            lines.append(_quote(first, head.label, lang, bullet=False))
             for text, anchor in zip(rest, listing.members, strict=False):
-                lines.append(_quote(text, by[anchor].label if anchor in by else lead.label, lang))
+                lines.append(_quote(text, by[anchor].label if anchor in by else head.label, lang))
         else:
-            if lead is not None:
-                lines.append(_quote(lead.text, lead.label, lang, bullet=False))
+            if head is not None:
+                lines.append(_quote(head.text, head.label, lang, bullet=False))
             for anchor in listing.members:
                 c = by.get(anchor)
                 if c is not None:

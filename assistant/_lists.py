@@ -30,8 +30,26 @@ _LIST = re.compile(
     r"|\bwhich (?:[\w-]+ )?\w+s\b|哪些|哪几|所有|全部|列出|列举|分别|包括哪些|包含哪些|有几|几个|几大|几项")
 _CHAIN = re.compile(
     r"\bmandates?\b|\bmandated\b|\b(?:legal )?basis\b|\bbased on\b|\bcomes? from\b|\bderives? from\b"
-    r"|\bwhich (?:paragraph|point|part|conclusion)s? (?:of [\w ]+ )?(?:requires?|asks? for|calls? for)"
-    r"|依据|授权|出自|来源于|源自|哪一?段要求|哪一?点要求|根据哪")
+    r"|依据|授权|出自|来源于|源自|根据哪")
+# "Which paragraph requires …": a chain when what it names is an output or a strategy item;
+# a Conclusions point named there only describes the requirement ("…第5段所列群体…").
+_LOCATE = re.compile(
+    r"\bwhich (?:paragraph|point|part|conclusion)s? (?:of [\w ]+ )?(?:requires?|asks? for|calls? for)"
+    r"|哪一?段要求|哪一?点要求")
+
+
+def _top(anchor: str) -> str:
+    """The numbered paragraph an anchor lies in: `ILC.109/Res#c12.a` → `ILC.109/Res#c12`."""
+    doc, _, locator = anchor.partition("#")
+    return f"{doc}#{locator.split('.')[0]}"
+
+
+def _asks_chain(q: str, named: list[str]) -> bool:
+    """Whether the question asks what mandates (or implements) the unit it names."""
+    if not named:
+        return False
+    return bool(_CHAIN.search(q)) or (bool(_LOCATE.search(q))
+                                      and not named[0].startswith("ILC.109/Res#"))
 _OUTPUTS = re.compile(r"产出|附录|\boutputs?\b|\bappendix\b")
 _SECTION_REF = (r"(?:支柱|要素|结论|第)\s*\d+\s*(?:段|点)?(?:\([a-z]+\))*"
                 r"|\b(?:pillar|component|paragraph|point|conclusions)\s+\d+(?:\([a-z]+\))*")
@@ -49,16 +67,27 @@ _EVERY = re.compile(r"逐项|各分项|各项|每一项|全部分项|子项|分�
                     r"\beach (?:lettered |roman )?item\b|\blist (?:each|every|all)\b"
                     r"|\bgive each\b|\bevery item\b|\ball (?:the )?(?:items|sub-?items)\b")
 _NO_OUTPUT = re.compile(
-    r"没有(?:对应|相应)?(?:的)?(?:高级别)?产出|无(?:对应)?产出|(?:未|没有)被.{0,12}引用|没有.{0,6}产出对应"
+    r"(?<!有)没有(?:对应|相应)?(?:的)?(?:高级别)?产出|无(?:对应)?产出"
+    r"|(?:未|(?<!有)没有)(?:被)?.{0,12}(?:引用|援引|对应|覆盖|提及)"
     r"|\b(?:no|without an?y?) (?:corresponding |matching |high-level )?outputs?\b"
-    r"|\bnot (?:covered|answered|addressed|cited) by any (?:high-level )?output")
+    r"|\b(?:not|never) (?:been )?(?:covered|answered|addressed|cited|referenced|taken up) by any "
+    r"(?:high-level |appendix )?outputs?")
+# Outputs that cite no Conclusions point ("未具体提及"): "outputs that don't point to any
+# paragraph of the Conclusions", "没有对应任何结论要点的产出".
+_NO_POINT = re.compile(
+    r"\boutputs?\b[^?]{0,40}(?:\bnot|n't|\bno|\bnever|\bwithout)\b[^?]{0,30}\b(?:points?|paragraphs?|conclusions)\b"
+    r"|未具体提及|(?:没有|未|不)(?:对应|引用|援引|标注|列出)(?:任何)?[^？?]{0,12}(?:要点|结论)[^？?]{0,8}的(?:高级别)?产出"
+    r"|产出[^？?]{0,6}(?:没有|未|不)(?:对应|引用|援引|标注|列出)[^？?]{0,16}(?:结论|要点)")
 # "Which passages mention C142?", "哪些段落提到经合组织？": every unit naming a thing.
 _MENTIONS = re.compile(
     r"\b(?:which|what|list|all) (?:[\w-]+ ){0,4}(?:units?|paragraphs?|parts?|passages?|places?|items?|"
-    r"sections?|texts?|points?|provisions?|clauses?)\b[^?]*\b(?:mention|cite|refer|deal|address|cover|name|invoke)"
-    r"|\bwhere (?:is|are|does|do) [^?]*\b(?:mentioned|cited|referred to|named)\b"
-    r"|(?:哪些|哪几|所有)(?:文本)?(?:单元|段落|部分|地方|条目|内容|条款|段)[^？?]*(?:提到|提及|涉及|引用|谈到|援引)"
-    r"|在哪些地方被提到|(?:提到|提及|涉及)[^？?]{0,20}的(?:有)?哪些(?:段落|部分|地方)")
+    r"sections?|texts?|points?|provisions?|clauses?|outputs?)\b[^?]*\b(?:mention|cite|refer|deal|address|cover|name|invoke|contain)"
+    r"|\bwhere (?:is|are|does|do) [^?]*\b(?:mentioned|cited|referred to|named|appears?|occurs?|come up)\b"
+    r"|\bwhere (?:else )?(?:does|do) [^?]+ (?:appear|occur|come up)\b"
+    r"|(?:哪些|哪几|所有)(?:文本)?(?:单元|段落|部分|地方|条目|内容|条款|段|产出)[^？?]*(?:提到|提及|涉及|引用|谈到|援引|出现)"
+    r"|在哪些地方被提到|出现在?(?:哪些|哪几|哪里|何处)"
+    r"|(?:提到|提及|涉及|引用|援引)[^？?]{0,20}的(?:段落|部分|地方|产出|条款|内容)[^？?]{0,6}(?:有)?哪些"
+    r"|(?:提到|提及|涉及)[^？?]{0,20}的(?:有)?哪些(?:段落|部分|地方)")
 # "Which instruments does Conclusions 11 name?", "文件提到了哪些国际劳工标准？": the instruments
 # themselves are the set (a kind narrows it: conventions, recommendations, standards).
 _INSTRUMENTS = re.compile(
@@ -70,10 +99,15 @@ _KINDS = {"conventions": ("convention",), "公约": ("convention",),
           "standards": ("convention", "recommendation"), "标准": ("convention", "recommendation"),
           "declarations": ("declaration",), "宣言": ("declaration",)}
 _BULLET_GROUP = re.compile(r"^(?P<kind>支柱|要素)\s*(?P<n>\d)\s*[:：]")
-# The pillars or components themselves, not one of them: "the five pillars", "战略有哪些支柱".
+# The pillars or components themselves are what is asked, not one of them: "the five
+# pillars", "战略有哪些支柱", "要素分别是什么" (not "这一支柱点名了哪些行业", "资源调动要素下有哪些层级").
 _GROUPS = re.compile(
-    r"(?P<zh>支柱|要素)(?!\s*\d)|\b(?P<en>pillars|components)\b(?! \d)")
-_COUNTED = re.compile(r"[二三四五六七八九十]大|\b(?:two|three|four|five|six|\d+) (?:pillars|components)\b")
+    r"(?:哪些|哪几个?|几个|几大|[二两三四五六七八九十]大|所有|各个|全部|列出|列举)(?:的)?(?P<zh>支柱|要素)"
+    r"|(?<![这该本此一每])(?P<zh2>支柱|要素)(?:领域)?(?:分别)?(?:有哪些|是什么|是哪些|包括哪些|包括什么|指什么|有几个)"
+    r"|\b(?:which|list|name|enumerate|all(?: the)?|the (?:two|three|four|five|six|\d))\s+"
+    r"(?:[\w-]+\s+)?(?P<en>pillars|components)\b(?!\s*\d)"
+    r"|\bwhat (?:are|were) (?:the |its |their )?(?:[\w-]+ )?(?P<en2>pillars|components)\b(?!\s*\d)"
+    r"|\bhow many (?P<en3>pillars|components)\b")
 
 
 @dataclass(frozen=True)
@@ -104,24 +138,32 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
     corpus, refs = index.corpus, index.references
     named = index.named(reading.question)
     actor = asked_actor(reading)
-    if actor is not None and not (named and _CHAIN.search(q)):
+    if _OUTPUTS.search(q) and _NO_POINT.search(q) and not named:
+        rows = tuple(refs.outputs_without_points())
+        return Listing("outputs", None, rows,
+                       f"附录中没有对应任何结论要点（“未具体提及”）的产出共有{len(rows)}项。",
+                       f"{len(rows)} output{_s(len(rows))} of the Appendix cite{'' if len(rows) != 1 else 's'} "
+                       "no Conclusions point.")
+    if _NO_OUTPUT.search(q) and ("结论" in q or "conclusion" in q or "point" in q or "要点" in q):
+        # Among the points named, or the whole paragraphs they belong to ("第12段(a)至(v)各项中").
+        tops = list(dict.fromkeys(_top(a) for a in named))
+        loose = tuple(p for p in refs.points_without_outputs()
+                      if not tops or any(contains(a, p) for a in tops))
+        where = "、".join(label(a, "zh") for a in tops) or "《2021年结论》第12–14段"
+        where_en = ", ".join(label(a, "en") for a in tops) or "Conclusions paras 12–14"
+        return Listing("points", None, loose,
+                       f"{where}中没有任何高级别产出对应的要点共有{len(loose)}项。",
+                       f"{len(loose)} points of {where_en} are cited by no high-level output.")
+    if actor is not None and not _asks_chain(q, named):
         scope, narrow = _scope(reading, named, corpus, outputs)
         members = obligations(reading, actor, corpus, duties, rank, scope, narrow)
         if members:
             return Listing("obligations", None, members, note(actor, len(members), "zh"),
                            note(actor, len(members), "en"))
-    if named and _CHAIN.search(q):
+    if _asks_chain(q, named):
         return _chain(named[0], corpus, index)
     if outputs is not None:
         return _outputs_of(outputs)
-    if _NO_OUTPUT.search(q) and ("结论" in q or "conclusion" in q or "point" in q or "要点" in q):
-        loose = tuple(p for p in refs.points_without_outputs()
-                      if not named or any(contains(a, p) for a in named))
-        where = "、".join(label(a, "zh") for a in named) or "《2021年结论》第12–14段"
-        where_en = ", ".join(label(a, "en") for a in named) or "Conclusions paras 12–14"
-        return Listing("points", None, loose,
-                       f"{where}中没有任何高级别产出对应的要点共有{len(loose)}项。",
-                       f"{len(loose)} points of {where_en} are cited by no high-level output.")
     if _OUTPUTS.search(q) and named and all(a.startswith("ILC.109/Res#") for a in named):
         rows = tuple(refs.outputs_for_points(named))
         rows = tuple(sorted(rows, key=_row_number))
@@ -136,9 +178,9 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
                        f"{len(rows)} high-level output{'s' if len(rows) != 1 else ''} of the "
                        f"Appendix answer{'' if len(rows) != 1 else 's'} {points_en}.")
     groups = _GROUPS.search(q)
-    if groups and not named and outputs is None and not reading.asks and not _OUTPUTS.search(q) \
-            and (_LIST.search(q) or _COUNTED.search(q)):
-        kind = "支柱" if (groups["zh"] == "支柱" or groups["en"] == "pillars") else "要素"
+    if groups and not named and outputs is None and not reading.asks and not _OUTPUTS.search(q):
+        asked = next(g for g in groups.groups() if g)
+        kind = "支柱" if asked in ("支柱", "pillars") else "要素"
         listing = _groups(kind, corpus)
         if listing is not None:
             return listing
@@ -211,7 +253,7 @@ _THING = re.compile(
     r"\b(?:mention|mentions|mentioned|mentioning|refer to|refers to|referring to|cite|cites|citing|"
     r"name|names|naming|invoke|invokes)\s+(?:the |a |an )?(?P<en>[^?.,;]+)"
     r"|\bwhere (?:is|are|does|do) (?:the |a |an )?(?P<en2>[^?]+?) (?:mentioned|cited|referred to|named)\b"
-    r"|(?:提到|提及|引用|谈到|援引)(?:了|过)?(?P<zh>[^？?，,。；]+?)(?:的(?:段落|部分|地方|内容|条目)?)?[？?]?$"
+    r"|(?:提到|提及|引用|谈到|援引)(?:了|过)?(?P<zh>[^？?，,。；的]+?)(?:的[^？?，,。；]*)?[？?]?$"
     r"|^(?P<zh2>[^？?，,。]+?)在哪些地方被(?:提到|提及)")
 # A scope after the thing: "… in the Conclusions", "…（在战略中）".
 _TRAILING_SCOPE = re.compile(
@@ -219,7 +261,13 @@ _TRAILING_SCOPE = re.compile(
     r"action plan)\b.*$")
 
 
+_QUOTED = re.compile(r"[“\"‘'「](?P<q>[^”\"’'」]{2,40})[”\"’'」]")
+
+
 def _thing(q: str) -> str | None:
+    quoted = _QUOTED.search(q)
+    if quoted:  # "“公正过渡”出现在哪些段落中": what is quoted is the thing
+        return quoted["q"].strip()
     m = _THING.search(q)
     if not m:
         return None
@@ -228,13 +276,24 @@ def _thing(q: str) -> str | None:
     return x or None
 
 
+_NAME_SOURCES = ("hand", "lexicon")
+
+
 def _forms(what: str) -> list[str]:
     """A name and the glossary's translations of the whole name (not of its words), the
-    most specific ones: 'ITC-ILO' → 国际培训中心 (not 中心)."""
+    most specific ones: 'ITC-ILO' → 国际培训中心 (not 中心); a Chinese name also meets its
+    other Chinese forms through a shared English name: 联合国教科文组织 → 教科文组织, UNESCO."""
     key = what.lower()
+    if not key.isascii():
+        # names only from the curated entries; other forms whose every English name is one
+        # of this name's (教科文组织: "unesco"), not words that merely share one (证书)
+        named = [(en, zh) for source, en, zh in GLOSSARY if source in _NAME_SOURCES]
+        ens = {e for en, zh in named if what in zh for e in en}
+        zhs = [z for en, zh in named if en and set(en) <= ens for z in zh if z != what]
+        return [what, *dict.fromkeys(zhs), *sorted(ens)]
     found = [z for _s, en, zh in GLOSSARY if key in en for z in zh]
     specific = [z for z in dict.fromkeys(found) if not any(z != o and z in o for o in found)]
-    en = [key[:-1]] if key.isascii() and len(key) > 4 and key.endswith("s") else []
+    en = [key[:-1]] if len(key) > 4 and key.endswith("s") else []
     return [what, *en, *specific]
 
 
@@ -389,22 +448,28 @@ def _outputs_of(o: OutputsOf) -> Listing:
     if o.kind == "component":
         return Listing("outputs", None, rows, f"要素{o.number}下共有{n}项产出。",
                        f"Component {o.number} has {n} output{s}.")
+    zh_in, en_in = (f"要素{o.within}中，", f"Within component {o.within}, ") if o.within else ("", "")
     if o.only:
-        return Listing("outputs", None, rows, f"附录中只对应支柱{o.number}的产出共有{n}项。",
-                       f"The Appendix maps {n} output{s} to pillar {o.number} alone.")
+        return Listing("outputs", None, rows, f"{zh_in}附录中只对应支柱{o.number}的产出共有{n}项。",
+                       _cap(f"{en_in}the Appendix maps {n} output{s} to pillar {o.number} alone."))
     if o.with_all:
+        m = len(set(rows) & set(o.marked_all))
         return Listing(
             "outputs", None, rows,
-            f"附录中明确标注支柱{o.number}的产出有{n - m}项，另有{m}项标为“全部”（所有支柱），共{n}项。",
-            f"The Appendix names pillar {o.number} for {n - m} output{_s(n - m)}, and {m} more are marked "
-            f"“all pillars” (全部); all {n} are listed.")
+            f"{zh_in}附录中明确标注支柱{o.number}的产出有{n - m}项，另有{m}项标为“全部”（所有支柱），共{n}项。",
+            _cap(f"{en_in}the Appendix names pillar {o.number} for {n - m} output{_s(n - m)}, and "
+                 f"{m} more are marked “all pillars”; all {n} are listed."))
     return Listing(
         "outputs", None, rows,
-        f"附录中明确标注支柱{o.number}的产出共有{n}项。另有{m}项产出标为“全部”（所有支柱），"
+        f"{zh_in}附录中明确标注支柱{o.number}的产出共有{n}项。另有{m}项产出标为“全部”（所有支柱），"
         f"未计入；如需包括，请问“支柱{o.number}的产出，包括标为全部的”。",
-        f"The Appendix names pillar {o.number} for {n} output{s}. The {m} outputs marked “all "
-        f"pillars” (全部) are not counted; ask for “pillar {o.number} outputs including "
-        "all-pillar ones” to see them too.")
+        _cap(f"{en_in}the Appendix names pillar {o.number} for {n} output{s}. The {m} outputs marked "
+             f"“all pillars” are not counted; ask for “pillar {o.number} outputs including "
+             "all-pillar ones” to see them too."))
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _enumeration(lead: Unit, corpus: Corpus) -> Listing:
@@ -438,15 +503,15 @@ def sections(unit: Unit, corpus: Corpus) -> list[tuple[str, str]]:
 def _from_hits(hits: list[Hit], corpus: Corpus) -> Listing | None:
     """A list question whose best passages are items of one lead-in (two or more of the top
     three), or a unit that lists the pillars or components: the whole list."""
-    top = [corpus.get(h.anchor) for h in hits[:3]]
-    units = [u for u in top if u is not None]
+    best = [corpus.get(h.anchor) for h in hits[:3]]
+    units = [u for u in best if u is not None]
     if not units:
         return None
-    parents = [u.parent for u in units if u.parent]
+    parents = [f"{u.doc_id}#{u.parent}" for u in units if u.parent]
     if parents:
-        parent = max(set(parents), key=parents.count)
+        parent = max(dict.fromkeys(parents), key=parents.count)  # ties: the best-ranked
         if parents.count(parent) >= 2:
-            lead = corpus.get(f"{units[0].doc_id}#{parent}")
+            lead = corpus.get(parent)
             if lead is not None:
                 return _enumeration(lead, corpus)
     return None

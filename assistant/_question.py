@@ -61,7 +61,8 @@ _ASKS: tuple[tuple[Asked, re.Pattern[str]], ...] = (
     # A place on a map: a geographic noun asked for, or "where" with a verb of location
     # ("where" alone often asks where in the documents, or from what source).
     ("place", re.compile(
-        r"\b(?:which|what|in which|in what) (?:[\w-]+ ){0,2}(?:countr(?:y|ies)|cit(?:y|ies)|nations?|"
+        r"\b(?:which|what|in which|in what) (?:(?!(?:are|is|was|were|do|does|did|should|will|must|"
+        r"can|could|would|have|has|shall|may)\b)[\w-]+ ){0,2}(?:countr(?:y|ies)|cit(?:y|ies)|nations?|"
         r"regions?|continents?|venue)\b"
         r"|\bwhere\b[^?]*\b(?:held|located|based|headquartered|hosted|situated|take place|"
         r"takes place|took place|convened?)\b"
@@ -247,6 +248,9 @@ def _name(group: str, starts_sentence: bool, title_case: bool) -> list[str]:
     return [re.sub(r"['’]s?$", "", name)]
 
 
+_TIME_UNITS = frozenset(("年", "个月", "月", "周", "天", "日"))
+
+
 def _counted(norm: str) -> str:
     """The thing a count question counts: the head noun after "how many" / 多少(名) (the
     last noun of the phrase, as heads are in both languages)."""
@@ -271,6 +275,8 @@ def _counted(norm: str) -> str:
     nouns: list[str] = []
     measure = ""
     for word, flag in tagged(norm[m.end():]):
+        if not nouns and not measure and word in _TIME_UNITS:
+            return word  # "管几年": years are counted, whatever follows
         if flag in ("q", "m") and not nouns:
             measure = measure or word  # the measure word: 名, 项, 个, 天
             continue

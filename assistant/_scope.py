@@ -319,11 +319,16 @@ def _sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE.split(text) if s and s.strip()]
 
 
+_PERIOD = re.compile(r"(?:19|20)\d\d\s*(?:年\s*)?[-–—至到]\s*(?:19|20)\d\d")
+
+
 def _counts(counted: str, text: str) -> bool:
     """A number with the counted noun after it ('five pillars', '39 项产出', '187 个成员国');
     any count when the question does not say what it counts."""
     if not counted:
         return bool(re.search(r"\d", text))
+    if counted in ("年", "year", "years") and _PERIOD.search(text):
+        return True  # "2022–2025" says how many years
     targets = [counted]
     if counted.isascii() and counted:
         targets += expand(counted)

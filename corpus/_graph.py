@@ -59,6 +59,10 @@ class References:
     """The reference graph of a corpus: look-ups over the Appendix rows, the plans
     annotation and the instrument mentions, in document order."""
 
+    @property
+    def corpus(self) -> Corpus:
+        return self._corpus
+
     def __init__(self, corpus: Corpus, plans: dict[str, tuple[str, ...]] | None = None) -> None:
         self._corpus = corpus
         self.rows: tuple[Unit, ...] = tuple(u for u in corpus.units() if u.row is not None)

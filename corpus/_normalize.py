@@ -96,7 +96,7 @@ _ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _ZH_NUM = r"[〇零一二两三四五六七八九十]{1,4}"
 # 第二十五段, 第二支柱, 支柱二, 要素五, 第十四点, 第三项产出: ordinals and structure numbers.
 _ZH_AFTER_DI = re.compile(rf"第(?P<n>{_ZH_NUM})(?=\s*(?:段|点|项|条|款|届|号|个|大|支柱|要素|部分|节|次))")
-_ZH_AFTER_NOUN = re.compile(rf"(?P<noun>支柱|要素|结论)(?P<n>{_ZH_NUM})(?![个项大])")
+_ZH_AFTER_NOUN = re.compile(rf"(?P<noun>支柱|要素|结论)(?P<n>{_ZH_NUM})(?![个项大栏列])")
 # "第2支柱", "第2个支柱", "第2项要素" → "支柱2".
 _ZH_ORD_NOUN = re.compile(r"第(?P<n>\d{1,2})(?:个|项|大)?(?P<noun>支柱|要素)")
 # "第25段a项", "第25段 (a)", "结论13g", "结论第12段a、b、d三项" → "第25段(a)", "结论13(g)",

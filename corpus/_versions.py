@@ -24,7 +24,8 @@ class Version:
 
     `headings` maps each source heading (section, pillar, component) to this language;
     `rows` holds an Appendix row's translated fields (output, points, pillars, sdg,
-    timeframe, budget)."""
+    timeframe, budget); `terms` is the terminology the translation keeps to (each source
+    term always gets the same rendering), which a test checks on every unit."""
 
     doc_id: str
     lang: Lang
@@ -35,6 +36,7 @@ class Version:
     headings: Mapping[str, str] = field(default_factory=dict)
     units: Mapping[str, str] = field(default_factory=dict)
     rows: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    terms: Mapping[str, str] = field(default_factory=dict)  # source term → its one rendering
 
     def text(self, locator: str) -> str | None:
         """A unit's text in this language (an Appendix row's output), or None."""
@@ -56,13 +58,15 @@ def read_versions(path: Path) -> tuple[Version, ...]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         lang, kind = data["lang"], data["translation"]
+        terms = {str(k): str(v) for k, v in data.get("terminology", {}).items()}
         out = []
         for doc_id, d in data["documents"].items():
             units = {split_anchor(a)[1]: str(t) for a, t in d.get("units", {}).items()}
             rows = {split_anchor(a)[1]: {k: str(v) for k, v in f.items()}
                     for a, f in d.get("rows", {}).items()}
             out.append(Version(doc_id, lang, kind, str(d["title"]), str(d.get("front_matter", "")),
-                               str(d.get("preamble", "")), dict(d.get("headings", {})), units, rows))
+                               str(d.get("preamble", "")), dict(d.get("headings", {})), units, rows,
+                               terms))
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise CorpusError(
             f"translation file {path} is unreadable ({exc}); restore it from the repository "

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from corpus import Corpus, References
+from corpus import Corpus, References, normalize
 
 GB, ILC = "GB.346/INS/4", "ILC.109/Res"
 
@@ -25,8 +25,10 @@ _ROW = re.compile(
     r"附录\s*(?:中\s*)?第\s*(?P<a>\d{1,2})\s*项|第\s*(?P<b>\d{1,2})\s*项(?:高级别)?产出"
     r"|\b(?:appendix\s+)?output\s+(?:no\.\s*)?(?P<c>\d{1,2})\b(?!\.\d)"
 )
-_SDG = re.compile(r"(?:可持续发展目标|\bsdg)\s*(?:target\s*)?(?P<t>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))?)")
-_PB = re.compile(r"(?:计划和预算产出|p&b\s*output|programme and budget output)\s*(?P<o>\d\.\d)")
+_SDG = re.compile(r"(?:可持续发展目标|\bsdg)\s*(?:具体目标|target\s*)?(?P<t>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))?)")
+# "P&B output 3.2", "计划和预算产出栏里有3.2": a few words may stand between name and number.
+_PB = re.compile(r"(?:计划和预算(?:的)?产出|p&b\s*outputs?|programme and budget outputs?)"
+                 r"[^\d。？?]{0,12}?(?P<o>\d\.\d)")
 _OUTPUT_INTENT = re.compile(r"产出|附录|output|appendix")
 _STRATEGY = re.compile(r"战略|行动计划|附录|\bstrategy\b|\baction plan\b|\bappendix\b|gb\.346")
 _NO_POINT = re.compile(
@@ -84,6 +86,42 @@ class OutputsOf:
     with_all: bool  # the rows marked 全部 are included
     rows: tuple[str, ...]
     marked_all: tuple[str, ...]  # every row marked 全部 (all pillars)
+    within: str = ""  # the component a pillar's rows are taken from ("pillar 5 in component 2")
+
+
+def component_named(question: str, refs: References) -> int | None:
+    """The component a (normalized) question names by number or by its title in either
+    language ("研究、知识管理和传播这个要素", "the resource mobilization component")."""
+    m = _COMPONENT.search(question)
+    if m:
+        return int(m["n"])
+    for title, n in _component_titles(refs):
+        if title in question:
+            return n
+    return None
+
+
+_TITLES: dict[int, list[tuple[str, int]]] = {}
+
+
+def _component_titles(refs: References) -> list[tuple[str, int]]:
+    """Each component's title without its number, in every language the corpus holds,
+    longest first (worked out once per graph)."""
+    if id(refs) in _TITLES:
+        return _TITLES[id(refs)]
+    out: dict[str, int] = {}
+    for u in refs.rows:
+        if u.row is None:
+            continue
+        doc = refs.corpus.document(u.doc_id)
+        full = [u.row.component_title, *(v.headings.get(u.row.component_title, "")
+                                         for v in doc.versions)]
+        for text in full:
+            title = re.split(r"[:：]", normalize(text), maxsplit=1)[-1].strip()
+            if len(title) >= 4:
+                out[title] = u.row.component
+    _TITLES[id(refs)] = sorted(out.items(), key=lambda kv: -len(kv[0]))
+    return _TITLES[id(refs)]
 
 
 def outputs_of(question: str, refs: References) -> OutputsOf | None:
@@ -98,17 +136,21 @@ def outputs_of(question: str, refs: References) -> OutputsOf | None:
     m = _PB.search(question)
     if m:
         return OutputsOf("pb", m["o"], False, False, tuple(refs.outputs_with_pb(m["o"])), marked)
+    component = component_named(question, refs)
     m = _PILLAR.search(question)
     if m:
         n, only, with_all = int(m["n"]), bool(_ONLY.search(question)), with_all_pillars(question)
         rows = refs.outputs_for_pillar(n, only=only, with_all=with_all)
+        if component is not None:  # "pillar 5 outputs under component 2": both hold
+            inside = set(refs.outputs_for_component(component))
+            rows = [r for r in rows if r in inside]
+            marked = tuple(r for r in marked if r in inside)
         return OutputsOf("pillar", str(n), only, with_all and not only,
-                         tuple(sorted(rows, key=order.__getitem__)), marked)
-    m = _COMPONENT.search(question)
-    if m:
-        n = int(m["n"])
-        return OutputsOf("component", str(n), False, False, tuple(refs.outputs_for_component(n)),
-                         marked)
+                         tuple(sorted(rows, key=order.__getitem__)), marked,
+                         str(component) if component is not None else "")
+    if component is not None:
+        return OutputsOf("component", str(component), False, False,
+                         tuple(refs.outputs_for_component(component)), marked)
     return None
 
 

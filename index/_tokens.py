@@ -31,6 +31,9 @@ _pos: Any = None
 _PROPER = frozenset(("ns", "nt"))
 # Words of direction only (东西 "things", 南北, 东北) are tagged as places but rarely are.
 _DIRECTIONS = re.compile(r"^[东西南北中上下左右前后内外]+$")
+# An organisation ends like one (…组织, …委员会, …局, …银行); the dictionary also tags some
+# idioms and trades as organisations (拜师学艺, 施工工艺), which name nothing.
+_ORGANISATION_END = frozenset("学会院局司队部府社团行委军党所馆区心织系台校厅联业报协厂站网国办盟处室署组金营")
 
 
 def _tokenizer() -> Any:
@@ -92,7 +95,8 @@ def proper_nouns(text: str) -> list[str]:
     order, each once. Only dictionary words count: a guess of the HMM is no evidence."""
     out: list[str] = []
     for word, flag in tagged(text):
-        if flag in _PROPER and len(word) > 1 and not _DIRECTIONS.match(word) and word not in out:
+        if flag in _PROPER and len(word) > 1 and not _DIRECTIONS.match(word) and word not in out \
+                and (flag != "nt" or word[-1] in _ORGANISATION_END):
             out.append(word)
     return out
 

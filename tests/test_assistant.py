@@ -45,15 +45,32 @@ def test_chinese_answer_quotes_and_labels(assistant: Assistant, corpus: Corpus) 
     assert len(scores) == 5
 
 
-def test_english_question_gets_english_framing_around_chinese_quotes(
-    assistant: Assistant,
+def test_english_question_gets_english_quotations_from_the_working_translation(
+    assistant: Assistant, corpus: Corpus,
 ) -> None:
     a = assistant.ask("Which output covers the capacity of employers' organizations?")
     assert a.lang == "en" and not a.abstained
-    assert a.answer.startswith("The documents say (quoted from the Chinese text):\n- “")
-    assert "GB.346/INS/4#A19" in [c.anchor for c in a.citations]
+    assert a.answer.startswith(
+        "The documents say (quoted from an unofficial English working translation; the Chinese "
+        "original is in each source):\n- “")
+    assert a.answer.count("unofficial") == 1  # said once
     a19 = next(c for c in a.citations if c.anchor == "GB.346/INS/4#A19")
     assert a19.label == "Appendix output 19"
+    english = corpus.document("GB.346/INS/4").version("en")
+    assert english is not None
+    assert a19.text == english.text("A19")
+    assert a19.source_text == corpus.unit("GB.346/INS/4#A19").text
+    assert a19.translation == "unofficial"
+    assert f"“{a19.text}” (Appendix output 19)" in a.answer or a19.text[:40] in a.answer
+    cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in a.answer)
+    assert cjk == 0
+
+
+def test_chinese_question_quotes_the_source(assistant: Assistant, corpus: Corpus) -> None:
+    a = assistant.ask("哪项产出涉及雇主组织的能力？")
+    assert a.lang == "zh" and a.answer.startswith("根据文件：\n")
+    for c in a.citations:
+        assert c.translation is None and c.text == c.source_text == corpus.unit(c.anchor).text
 
 
 def test_abstained_answer_says_so_in_the_question_language(assistant: Assistant) -> None:
@@ -79,7 +96,10 @@ def test_json_shape(assistant: Assistant) -> None:
     out = assistant.ask("支柱1中关于融资机制的内容是什么？", k=3).to_json()
     assert list(out) == ["question", "answer", "abstained", "abstain_reason", "backend", "citations"]
     assert len(out["citations"]) == 3
-    assert list(out["citations"][0]) == ["anchor", "label", "text", "score", "actors", "force"]
+    assert list(out["citations"][0]) == ["anchor", "label", "text", "score", "source_text",
+                                         "translation", "actors", "force"]
+    assert out["citations"][0]["translation"] is None
+    assert out["citations"][0]["source_text"] == out["citations"][0]["text"]
     assert out["citations"][0]["anchor"] == "GB.346/INS/4#p10.e"
     assert out["citations"][0]["actors"] == ["member_states"]
     assert out["citations"][0]["force"] == "encourage"
@@ -184,7 +204,7 @@ def test_outputs_of_a_pillar_have_one_meaning_and_the_answer_says_which(
     a = assistant.ask("Which outputs fall under pillar 2?")
     assert not a.abstained and "GB.346/INS/4#A3" in [c.anchor for c in a.citations]
     assert a.answer.splitlines()[0] == (
-        "The Appendix names pillar 2 for 1 output. The 19 outputs marked “all pillars” (全部) are "
+        "The Appendix names pillar 2 for 1 output. The 19 outputs marked “all pillars” are "
         "not counted; ask for “pillar 2 outputs including all-pillar ones” to see them too.")
     assert [c.anchor for c in a.citations] == ["GB.346/INS/4#A3"]
     b = assistant.ask("支柱2有哪些产出，包括标为全部的？")

@@ -21,7 +21,7 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:The copy keyword is deprecated"),
 ]
 KEYS = ["question", "answer", "abstained", "abstain_reason", "backend", "citations"]
-CITATION_KEYS = ["anchor", "label", "text", "score", "actors", "force"]
+CITATION_KEYS = ["anchor", "label", "text", "score", "source_text", "translation", "actors", "force"]
 QUESTIONS = [
     "哪项产出涉及终身职业发展支持系统？",
     "结论第14段(h)对应哪些高级别产出？",
