@@ -453,12 +453,21 @@ def _outputs_of(o: OutputsOf) -> Listing:
         return Listing("outputs", None, rows, f"{zh_in}附录中只对应支柱{o.number}的产出共有{n}项。",
                        _cap(f"{en_in}the Appendix maps {n} output{s} to pillar {o.number} alone."))
     if o.with_all:
+        rows = tuple(o.rows)  # the pillar's own rows first, then those marked 全部
         m = len(set(rows) & set(o.marked_all))
+        if o.asked_all:
+            return Listing(
+                "outputs", None, rows,
+                f"{zh_in}附录中明确标注支柱{o.number}的产出有{n - m}项，另有{m}项标为“全部”（所有支柱），共{n}项。",
+                _cap(f"{en_in}the Appendix names pillar {o.number} for {n - m} output{_s(n - m)}, and "
+                     f"{m} more are marked “all pillars”; all {n} are listed."))
         return Listing(
             "outputs", None, rows,
-            f"{zh_in}附录中明确标注支柱{o.number}的产出有{n - m}项，另有{m}项标为“全部”（所有支柱），共{n}项。",
-            _cap(f"{en_in}the Appendix names pillar {o.number} for {n - m} output{_s(n - m)}, and "
-                 f"{m} more are marked “all pillars”; all {n} are listed."))
+            f"{zh_in}附录中明确标注支柱{o.number}的产出有{n - m}项（先列出）；另有{m}项标为“全部”"
+            f"（所有支柱），列在其后。只看前者，请问“支柱{o.number}的产出，不含标为全部的”。",
+            _cap(f"{en_in}the Appendix names pillar {o.number} for {n - m} output{_s(n - m)} (listed "
+                 f"first); {m} more are marked “all pillars” and follow them. For the first "
+                 f"{n - m} alone, ask for “pillar {o.number} outputs, not counting all-pillar ones”."))
     return Listing(
         "outputs", None, rows,
         f"{zh_in}附录中明确标注支柱{o.number}的产出共有{n}项。另有{m}项产出标为“全部”（所有支柱），"

@@ -41,8 +41,10 @@ _COMPONENT = re.compile(r"(?:要素|\bcomponent)\s*(?P<n>[1-5])(?!\d)")
 # The other reading of "outputs of pillar N": with the rows marked 全部 (all pillars).
 _WITH_ALL = re.compile(r"全部支柱|所有支柱|标(?:为|注为|记为)?[“\"]?全部|\ball[- ]pillars?\b|\bevery pillar\b")
 _WITHOUT_ALL = re.compile(
-    r"(?:not counting|excluding|except|without|other than|leaving out|不含|不包括|不算|除(?:了|去)?)"
-    r"[^?？]{0,40}(?:全部|all[- ]pillars?|every pillar)")
+    r"(?:not counting|excluding|except|without|other than|leaving out|(?:don't|do not|not) count|"
+    r"不含|不包括|不算|不计|除(?:了|去)?)[^?？]{0,40}(?:全部|all[- ]pillars?|every pillar)"
+    r"|(?:全部|all[- ]pillars?|every pillar)[^?？。]{0,20}(?:不算|不计|除外|不包括|不计入|不含|"
+    r"excluded|not counted|(?:don't|do not|doesn't|does not|aren't|are not) count)")
 
 
 _ASKS_OUTPUT = re.compile(
@@ -87,6 +89,7 @@ class OutputsOf:
     rows: tuple[str, ...]
     marked_all: tuple[str, ...]  # every row marked 全部 (all pillars)
     within: str = ""  # the component a pillar's rows are taken from ("pillar 5 in component 2")
+    asked_all: bool = False  # the question itself asked for the rows marked 全部
 
 
 def component_named(question: str, refs: References) -> int | None:
@@ -139,15 +142,21 @@ def outputs_of(question: str, refs: References) -> OutputsOf | None:
     component = component_named(question, refs)
     m = _PILLAR.search(question)
     if m:
-        n, only, with_all = int(m["n"]), bool(_ONLY.search(question)), with_all_pillars(question)
-        rows = refs.outputs_for_pillar(n, only=only, with_all=with_all)
+        # Unless the question leaves them out, the rows marked 全部 follow the rows that
+        # name the pillar; the answer says which are which.
+        n, only = int(m["n"]), bool(_ONLY.search(question))
+        with_all = not only and not _WITHOUT_ALL.search(question)
+        rows = refs.outputs_for_pillar(n, only=only)
         if component is not None:  # "pillar 5 outputs under component 2": both hold
             inside = set(refs.outputs_for_component(component))
             rows = [r for r in rows if r in inside]
             marked = tuple(r for r in marked if r in inside)
-        return OutputsOf("pillar", str(n), only, with_all and not only,
-                         tuple(sorted(rows, key=order.__getitem__)), marked,
-                         str(component) if component is not None else "")
+        rows = sorted(rows, key=order.__getitem__)
+        if with_all:
+            rows += [r for r in marked if r not in rows]
+        return OutputsOf("pillar", str(n), only, with_all, tuple(rows), marked,
+                         str(component) if component is not None else "",
+                         with_all_pillars(question))
     if component is not None:
         return OutputsOf("component", str(component), False, False,
                          tuple(refs.outputs_for_component(component)), marked)
@@ -178,6 +187,23 @@ def preferred(question: str, corpus: Corpus, refs: References) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+_DESCRIBES_AFTER = re.compile(r"\s*(?:中)?(?:所列|所述|所指|所提|提到的|列出的|列举的|above\b)")
+_DESCRIBES_BEFORE = re.compile(
+    r"\b(?:listed|referred to|mentioned|set out|identified|named|described|groups?) in\s*(?:the\s+)?$")
+
+
+def _described(q: str, m: re.Match[str]) -> bool:
+    """Whether a reference only describes something else ("第 5 段所列群体", "the groups
+    listed in paragraph 5"): the question is not about that paragraph, so it is not ranked
+    first (it is still named: "哪些条款援引了第5段所列的群体" asks what refers to it)."""
+    return bool(_DESCRIBES_AFTER.match(q, m.end())
+                or _DESCRIBES_BEFORE.search(q[max(0, m.start() - 24):m.start()]))
+
+
+def _about(q: str, matches: list[re.Match[str]]) -> list[re.Match[str]]:
+    return [m for m in matches if not _described(q, m)]
+
+
 def named(question: str, corpus: Corpus) -> list[str]:
     """The units a (normalized) question names itself — Conclusions points, strategy
     paragraphs or items, Appendix rows — as written, not expanded; only those that exist."""
@@ -203,10 +229,10 @@ def resolve(question: str, corpus: Corpus, refs: References) -> list[str]:
     wants_outputs = bool(_OUTPUT_INTENT.search(q))
     conclusions = "结论" in q or "conclusion" in q
     points: list[str] = []
-    for m in _ZH_CONCL.finditer(q):
+    for m in _about(q, [*_ZH_CONCL.finditer(q)]):
         points += _points(ILC, "c", m["n"], m["letters"])
     if not points and conclusions:
-        for m in [*_EN_POINT.finditer(q), *_EN_CONCL.finditer(q), *_zh_paragraphs(q)]:
+        for m in _about(q, [*_EN_POINT.finditer(q), *_EN_CONCL.finditer(q), *_zh_paragraphs(q)]):
             points += _points(ILC, "c", m["n"], m["letters"])
     out: list[str] = []
     points = [p for p in points if corpus.get(p) is not None]
@@ -215,7 +241,7 @@ def resolve(question: str, corpus: Corpus, refs: References) -> list[str]:
         for p in points:
             out += refs.leaves_under(p)
     if not conclusions:
-        paras = [m for m in _ZH_PARA.finditer(q)] + [m for m in _EN_POINT.finditer(q)]
+        paras = _about(q, [*_ZH_PARA.finditer(q), *_EN_POINT.finditer(q)])
         for m in paras:
             for a in _points(GB, "p", m["n"], m["letters"]):
                 out += refs.leaves_under(a)

@@ -201,12 +201,23 @@ def test_null_model_vectors_are_cached_as_plain_npy(assistant: Assistant, tmp_pa
 def test_outputs_of_a_pillar_have_one_meaning_and_the_answer_says_which(
     assistant: Assistant,
 ) -> None:
+    # Unsaid: the pillar's own row first, then the 19 marked all pillars, and it says so.
     a = assistant.ask("Which outputs fall under pillar 2?")
-    assert not a.abstained and "GB.346/INS/4#A3" in [c.anchor for c in a.citations]
+    assert not a.abstained and a.citations[0].anchor == "GB.346/INS/4#A3"
+    assert len(a.citations) == 20
     assert a.answer.splitlines()[0] == (
+        "The Appendix names pillar 2 for 1 output (listed first); 19 more are marked “all "
+        "pillars” and follow them. For the first 1 alone, ask for “pillar 2 outputs, not "
+        "counting all-pillar ones”.")
+    c = assistant.ask("Which outputs fall under pillar 2, not counting all-pillar ones?")
+    assert c.answer.splitlines()[0] == (
         "The Appendix names pillar 2 for 1 output. The 19 outputs marked “all pillars” are "
         "not counted; ask for “pillar 2 outputs including all-pillar ones” to see them too.")
-    assert [c.anchor for c in a.citations] == ["GB.346/INS/4#A3"]
+    assert [c.anchor for c in c.citations] == ["GB.346/INS/4#A3"]
+    d = assistant.ask("附录中明确标注支柱5的产出有哪些？标为“全部”的不算。")
+    assert [x.anchor for x in d.citations] == [
+        "GB.346/INS/4#A5", "GB.346/INS/4#A6", "GB.346/INS/4#A8", "GB.346/INS/4#A27",
+        "GB.346/INS/4#A28"]
     b = assistant.ask("支柱2有哪些产出，包括标为全部的？")
     assert len(b.citations) == 20  # a list answer cites every member, more than k
     assert b.answer.splitlines()[0] == "附录中明确标注支柱2的产出有1项，另有19项标为“全部”（所有支柱），共20项。"
