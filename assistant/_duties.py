@@ -70,10 +70,13 @@ _MODAL_ZH = re.compile(r"将|应当|应该|(?<![对])应|需要|打算|承诺")
 _WHAT_TO_DO = re.compile(
     r"\bwhat\b[^?]{0,60}\b(?:do|doing)\b(?=\s*(?:[?.]|$|about|on|for|regarding|in|with|to|under|if|when)\b|\s*[?.]|\s*$)"
     r"|\b(?:what|where)\b[^?]{0,60}\b(?:commit(?:ted|s)? to|undertakes?|pledges?)\b"
+    r"|\bwhere (?:are|is|do|does|will)\b[^?]{0,60}\b(?:asked|encouraged|expected|required|called on|"
+    r"invited|requested|committed|urged)\b"
     r"|\bwhat (?:[\w-]+ ){0,2}(?:actions?|measures?|steps|commitments|obligations|duties|tasks)\b"
     r"|做什么|做哪些|怎么做|采取(?:什么|哪些)(?:行动|措施)?|哪些(?:行动|措施|举措|责任|义务|工作|任务|职责)"
     r"|(?:什么|哪些)(?:行动|措施|举措|责任|义务)|(?:将|应|应当|会)(?:如何|怎样|怎么)"
-    r"|在哪些(?:地方|方面)承诺|承担(?:了)?(?:哪些|什么)")
+    r"|在哪些(?:地方|方面)承诺|承担(?:了)?(?:哪些|什么)"
+    r"|(?:承诺|被要求|被鼓励|被邀请)[^？?]{0,24}(?:的地方|之处)")
 
 
 # "How will the ILO help countries …": the subject between "how" and the verb is the actor
@@ -82,7 +85,7 @@ _HOW = re.compile(r"\bhow (?:will|should|must|does|do|is|are|can)\b(?P<subject>[
                   r"assist|strengthen|promote|contribute|build)\b")
 _ASKING_EN = re.compile(r"asks?|asked|calls? on|called on|requests?|requested|invites?|invited|"
                         r"urges?|urged|encourages?|encouraged")
-_PASSIVE_EN = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+\s+)?(?:asked|required|expected|"
+_PASSIVE_EN = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:[\w'’-]+\s+){0,3}(?:asked|required|expected|"
                          r"supposed|called on|requested|invited|urged|encouraged|obliged)\b")
 
 
@@ -109,9 +112,11 @@ def asked_actor(reading: Reading) -> Actor | None:
         if _ASKING_EN.fullmatch(duty.group()) and not _PASSIVE_EN.search(q):
             return after[0] if after else before[-1]
         return before[-1] if before else after[0]
-    if reading.lang == "zh" and before and (_MODAL_ZH.fullmatch(duty.group())
+    passive = q[max(0, duty.start() - 1):duty.start()] == "被"
+    if reading.lang == "zh" and before and (_MODAL_ZH.fullmatch(duty.group()) or passive
                                              or duty.group() in ("责任", "义务")):
-        return before[0]  # the clause's subject: "各国政府应在劳工组织支持下…"
+        # the clause's subject: "各国政府应在劳工组织支持下…", "成员国在…方面被要求做什么"
+        return before[0]
     return after[0] if after else before[-1]
 
 
@@ -137,13 +142,13 @@ def obligations(reading: Reading, actor: Actor, corpus: Corpus, duties: dict[str
              if (u.anchor in scope if scope else u.doc_id in docs)
              and actor in duties[u.anchor].actors and (u.is_leaf or _own_duty(u, actor))]
     topic = topic_text(reading, actor)
-    if narrow or not topic.strip():
+    if not topic.strip() or (narrow and _echoes(topic, scope, corpus, reading.lang)):
         return tuple(units)
     wanted = set(units)
     scored = [(score, a) for a, score in rank(topic) if a in wanted]
     best = max((sc for sc, _a in scored), default=0.0)
     if best <= 0:
-        return ()
+        return tuple(units) if narrow else ()
     ordered = [a for _sc, a in sorted(scored, key=lambda x: -x[0])]
     if len(units) <= few:
         # An actor asked to do only a few things (the Director-General, the Governing
@@ -151,6 +156,32 @@ def obligations(reading: Reading, actor: Actor, corpus: Corpus, duties: dict[str
         return tuple(dict.fromkeys([*ordered, *units]))
     # Best first, as the answer's citations are: the set is whole, its order is relevance.
     return tuple(a for sc, a in sorted(scored, key=lambda x: -x[0]) if sc >= share * best)
+
+
+def _content(text: str, lang: str) -> list[str]:
+    return [w for w in tokens(text) if len(w) > 1] if lang == "zh" else \
+        [w for w in en_tokens(text) if len(w) > 3]
+
+
+def _echoes(topic: str, scope: tuple[str, ...], corpus: Corpus, lang: str) -> bool:
+    """Whether a narrow question's topic only repeats what its scope's lead-in says
+    ("第13段：各国政府应在劳工组织支持下采取哪些措施"): then the whole scope is the answer."""
+    words = _content(topic, lang)
+    if not words:
+        return True
+    leads: dict[str, None] = {}
+    for a in scope:
+        unit = corpus.get(a)
+        if unit is not None and unit.parent:
+            leads[f"{unit.doc_id}#{unit.parent}"] = None
+    texts = []
+    for anchor in leads:
+        lead = corpus.unit(anchor)
+        doc = corpus.document(lead.doc_id)
+        version = doc.version(lang) if doc.lang != lang else None  # type: ignore[arg-type]
+        texts.append((version.text(lead.locator) or "") if version else lead.text)
+    held = set(_content(" ".join(texts), lang))
+    return sum(w in held for w in words) >= 0.6 * len(words)
 
 
 def _own_duty(unit: Unit, actor: Actor) -> bool:

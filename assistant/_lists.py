@@ -62,7 +62,9 @@ _WHOLE = re.compile(
     r"[^?]{0,20}\b(?:cover|covers|include|includes|contain|contains|list|lists|consist)\b"
     rf"|\bwhat (?:areas|aspects|items|topics|elements) (?:fall )?(?:under|in) (?:{_SECTION_REF})")
 # Asking for every item: "list each item", "逐项列出", "请列出各分项".
-_EVERY = re.compile(r"逐项|各分项|各项|每一项|全部分项|子项|分项|小项|"
+_EVERY = re.compile(r"逐项|各分项|各项|每一项|全部分项|子项|分项|小项|引导句|导语|列出的所有|"
+                    r"所有(?:行动|措施|分项|要点)|"
+                    r"\blead-?in\b|\ball (?:the )?(?:measures|actions|items|points|elements|areas)\b|"
                     r"\b(?:sub-?items?|items|sub-?paragraphs|sub-?points|lettered points) (?:of|in|under)\b|"
                     r"\beach (?:lettered |roman )?item\b|\blist (?:each|every|all)\b"
                     r"|\bgive each\b|\bevery item\b|\ball (?:the )?(?:items|sub-?items)\b")
@@ -71,7 +73,8 @@ _NO_OUTPUT = re.compile(
     r"|(?:未|(?<!有)没有)(?:被)?.{0,12}(?:引用|援引|对应|覆盖|提及)"
     r"|\b(?:no|without an?y?) (?:corresponding |matching |high-level )?outputs?\b"
     r"|\b(?:not|never) (?:been )?(?:covered|answered|addressed|cited|referenced|taken up) by any "
-    r"(?:high-level |appendix )?outputs?")
+    r"(?:high-level |appendix )?outputs?"
+    r"|\b(?:not|never) (?:been )?(?:cited|referenced|listed) (?:in|by) the appendix")
 # Outputs that cite no Conclusions point ("未具体提及"): "outputs that don't point to any
 # paragraph of the Conclusions", "没有对应任何结论要点的产出".
 _NO_POINT = re.compile(
@@ -81,12 +84,13 @@ _NO_POINT = re.compile(
 # "Which passages mention C142?", "哪些段落提到经合组织？": every unit naming a thing.
 _MENTIONS = re.compile(
     r"\b(?:which|what|list|all) (?:[\w-]+ ){0,4}(?:units?|paragraphs?|parts?|passages?|places?|items?|"
-    r"sections?|texts?|points?|provisions?|clauses?|outputs?)\b[^?]*\b(?:mention|cite|refer|deal|address|cover|name|invoke|contain)"
+    r"sections?|texts?|points?|provisions?|clauses?|outputs?)\b[^?]*\b(?:mention|cite|refer|deal|address|cover|name|invoke|contain"
+    r"|talk|speak|discuss)"
     r"|\bwhere (?:is|are|does|do) [^?]*\b(?:mentioned|cited|referred to|named|appears?|occurs?|come up)\b"
-    r"|\bwhere (?:else )?(?:does|do) [^?]+ (?:appear|occur|come up)\b"
+    r"|\bwhere (?:else )?(?:does|do) [^?]+ (?:appear|occur|come up)\b|\bwhere\s*\?\s*$"
     r"|(?:哪些|哪几|所有)(?:文本)?(?:单元|段落|部分|地方|条目|内容|条款|段|产出)[^？?]*(?:提到|提及|涉及|引用|谈到|援引|出现)"
     r"|在哪些地方被提到|出现在?(?:哪些|哪几|哪里|何处)"
-    r"|(?:提到|提及|涉及|引用|援引)[^？?]{0,20}的(?:段落|部分|地方|产出|条款|内容)[^？?]{0,6}(?:有)?哪些"
+    r"|(?:提到|提及|涉及|引用|援引)[^？?]{0,40}的(?:段落|部分|地方|产出|条款|内容|单元)[^？?]{0,6}(?:有)?哪些"
     r"|(?:提到|提及|涉及)[^？?]{0,20}的(?:有)?哪些(?:段落|部分|地方)")
 # "Which instruments does Conclusions 11 name?", "文件提到了哪些国际劳工标准？": the instruments
 # themselves are the set (a kind narrows it: conventions, recommendations, standards).
@@ -223,6 +227,9 @@ _PILLAR_N = re.compile(r"(?:支柱|\bpillar)\s*(?P<n>[1-5])(?!\d)")
 _COMPONENT_N = re.compile(r"(?:要素|\bcomponent)\s*(?P<n>[1-5])(?!\d)")
 
 
+_STRATEGY_TOO = re.compile(r"行动计划|附录|战略|\baction plan\b|\bappendix\b|\bstrategy\b")
+
+
 def _scope(reading: Reading, named: list[str], corpus: Corpus,
            outputs: OutputsOf | None) -> tuple[tuple[str, ...], bool]:
     """The units a duties question points at, and whether that scope is narrow (the
@@ -240,6 +247,10 @@ def _scope(reading: Reading, named: list[str], corpus: Corpus,
     if outputs is not None:
         out += list(outputs.rows)
     narrow = bool(out)
+    if named and all(a.startswith("ILC.") for a in named) and _STRATEGY_TOO.search(q):
+        # "在行动计划、附录以及《结论》第14段中": the strategy as well as the points named.
+        out += [u.anchor for u in corpus.leaves() if u.doc_id.startswith("GB.")]
+        narrow = False
     if not _PILLAR_N.search(q) and _PILLAR_AREAS.search(q):
         out += [u.anchor for u in corpus.leaves() if u.pillar is not None]
         if ("结论" in q or "conclusion" in q) and not any(a.startswith("ILC.") for a in named):
@@ -251,7 +262,8 @@ def _scope(reading: Reading, named: list[str], corpus: Corpus,
 # What a "which passages mention X" question names: the words after the verb.
 _THING = re.compile(
     r"\b(?:mention|mentions|mentioned|mentioning|refer to|refers to|referring to|cite|cites|citing|"
-    r"name|names|naming|invoke|invokes)\s+(?:the |a |an )?(?P<en>[^?.,;]+)"
+    r"name|names|naming|invoke|invokes|talk about|talks about|speak of|speaks of|discuss|discusses|"
+    r"deal with|deals with)\s+(?:the |a |an )?(?P<en>[^?.;]+)"
     r"|\bwhere (?:is|are|does|do) (?:the |a |an )?(?P<en2>[^?]+?) (?:mentioned|cited|referred to|named)\b"
     r"|(?:提到|提及|引用|谈到|援引)(?:了|过)?(?P<zh>[^？?，,。；的]+?)(?:的[^？?，,。；]*)?[？?]?$"
     r"|^(?P<zh2>[^？?，,。]+?)在哪些地方被(?:提到|提及)")
@@ -264,16 +276,51 @@ _TRAILING_SCOPE = re.compile(
 _QUOTED = re.compile(r"[“\"‘'「](?P<q>[^”\"’'」]{2,40})[”\"’'」]")
 
 
+_ASIDE = re.compile(r"[（(][^）)]*[）)]")
+_PRONOUN = re.compile(r"^(?:it|them|this|that|these|those|they|其|它|它们|此|这些)$")
+# "IAG-TVET: which units mention it?", "R195 — where?": the thing comes first.
+_HEADLINE = re.compile(r"^\s*(?P<t>[^:：—–?？]{2,60}?)\s*(?:[:：]|\s[—–]\s?|—)")
+
+
 def _thing(q: str) -> str | None:
-    quoted = _QUOTED.search(q)
-    if quoted:  # "“公正过渡”出现在哪些段落中": what is quoted is the thing
-        return quoted["q"].strip()
+    """What a "which passages mention X" question names; an aside in brackets that offers
+    another name ("(or disability)") is kept as an alternative, any other aside dropped."""
+    q = _ASIDE.sub(_alternative, q).strip()
     m = _THING.search(q)
-    if not m:
-        return None
-    x = (m["en"] or m["en2"] or m["zh"] or m["zh2"] or "").strip()
-    x = _TRAILING_SCOPE.sub("", x).strip()
-    return x or None
+    x = (m["en"] or m["en2"] or m["zh"] or m["zh2"] or "").strip() if m else ""
+    x = _TRAILING_SCOPE.sub("", x).strip().strip(_QUOTES).strip()
+    if x and not _PRONOUN.match(x):
+        return x
+    head = _HEADLINE.match(q)
+    return head["t"].strip() if head else None
+
+
+_QUOTES = "“”\"'‘’「」《》"
+_OR_ASIDE = re.compile(r"^[（(]\s*(?:or\b|或者|或|也称|又称|aka\b|also\b)\s*")
+
+
+def _alternative(m: re.Match[str]) -> str:
+    """"(or disability)" → " or disability"; "（…不算）" → ""."""
+    aside = m.group()
+    if _OR_ASIDE.match(aside):
+        return " or " + _OR_ASIDE.sub("", aside).rstrip("）) ")
+    return " "
+
+
+def _quoted(q: str) -> str | None:
+    found = _QUOTED.search(_ASIDE.sub(" ", q))
+    return found["q"].strip() if found else None
+
+
+# Alternatives named at once: "the digital divide or the gender digital gap", "妇女、女性或性别",
+# "the informal economy — informal workers, informal apprenticeships".
+_ALTERNATIVES = re.compile(r"\s*(?:[—–,，、/;；]|\s-\s|\bor\b|或者|或)\s*")
+_ARTICLE = re.compile(r"^(?:the|a|an|any)\s+")
+
+
+def _parts(thing: str) -> list[str]:
+    parts = [_ARTICLE.sub("", p.strip()).strip(_QUOTES) for p in _ALTERNATIVES.split(thing)]
+    return [p for p in dict.fromkeys(parts) if len(p) > 1 and not _PRONOUN.match(p)]
 
 
 _NAME_SOURCES = ("hand", "lexicon")
@@ -319,14 +366,27 @@ def _mentions(reading: Reading, index: Index) -> Listing | None:
         if thing and thing.isascii():  # as the user wrote it: "UNESCO", not "unesco"
             at = reading.question.lower().find(thing)
             thing = reading.question[at:at + len(thing)] if at >= 0 else thing
-        for candidate in [*([thing] if thing else []), *reading.proper_zh, *reading.titles,
+        several = bool(thing and len(_parts(thing)) > 1)
+        quoted = _quoted(reading.norm)
+        whole = [thing] if thing and not several else []
+        named_quoted = [quoted] if quoted else []
+        if quoted and thing and quoted in thing:  # 劳工组织“技能创新机制”: the quoted name
+            whole, named_quoted = named_quoted, whole
+        for candidate in [*whole, *named_quoted, *reading.proper_zh, *reading.titles,
                           *reading.names]:
-            forms = _forms(candidate)
-            members = tuple(u.anchor for u in corpus.units()
-                            if any(_holds(corpus, u, f) for f in forms))
+            members = _holding(corpus, candidate)
             if members:
                 what = candidate
                 break
+        if several and thing:
+            # Each of several names offered, the units holding any; a part most units hold
+            # ("skills") names nothing in particular.
+            held = [(p, _holding(corpus, p)) for p in _parts(thing)]
+            most = 0.4 * sum(1 for _ in corpus.units())
+            held = [(p, m) for p, m in held if m and len(m) <= most]
+            order = {u.anchor: i for i, u in enumerate(corpus.units())}
+            members = tuple(sorted({a for _p, m in held for a in m}, key=order.__getitem__))
+            what = " / ".join(p for p, _m in held)
     members = tuple(dict.fromkeys(members))
     if not members:
         return None
@@ -414,9 +474,21 @@ def _short(anchor: str, lang: Lang) -> str:
     return full
 
 
+def _holding(corpus: Corpus, name: str) -> tuple[str, ...]:
+    """The units holding a name in any of its forms."""
+    forms = _forms(name)
+    return tuple(u.anchor for u in corpus.units() if any(_holds(corpus, u, f) for f in forms))
+
+
 def _holds(corpus: Corpus, unit: Unit, term: str) -> bool:
-    """A unit whose own text, in any language, holds the term (width and spacing aside)."""
+    """A unit whose own text, in any language, holds the term (width and spacing aside);
+    a Latin-letter term as whole words ("it" is not in "with"), plural or not."""
     t = fold(term)
+    if t.isascii():
+        pattern = re.compile(rf"(?<![a-z0-9]){re.escape(t)}(?:s|es)?(?![a-z0-9])")
+        texts = [unit.text, *(v.text(unit.locator) or ""
+                              for v in corpus.document(unit.doc_id).versions)]
+        return any(pattern.search(fold(x)) for x in texts)
     if t in fold(unit.text):
         return True
     doc = corpus.document(unit.doc_id)
@@ -445,6 +517,9 @@ def _outputs_of(o: OutputsOf) -> Listing:
         return Listing("outputs", None, rows, f"附录中对应计划和预算产出{o.number}的产出共有{n}项。",
                        f"{n} output{s} of the Appendix contribute{'' if n != 1 else 's'} to P&B "
                        f"output {o.number}.")
+    if o.kind == "all":
+        return Listing("outputs", None, rows, f"附录中标为“全部”（所有支柱）的产出共有{n}项。",
+                       f"{n} output{s} of the Appendix {'are' if n != 1 else 'is'} marked “all pillars”.")
     if o.kind == "component":
         return Listing("outputs", None, rows, f"要素{o.number}下共有{n}项产出。",
                        f"Component {o.number} has {n} output{s}.")

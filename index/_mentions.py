@@ -27,7 +27,7 @@ _ROW = re.compile(
 )
 _SDG = re.compile(r"(?:可持续发展目标|\bsdg)\s*(?:具体目标|target\s*)?(?P<t>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))?)")
 # "P&B output 3.2", "计划和预算产出栏里有3.2": a few words may stand between name and number.
-_PB = re.compile(r"(?:计划和预算(?:的)?产出|p&b\s*outputs?|programme and budget outputs?)"
+_PB = re.compile(r"(?:计划和预算(?:的)?产出|p&b(?:\s*outputs?)?|programme and budget outputs?)"
                  r"[^\d。？?]{0,12}?(?P<o>\d\.\d)")
 _OUTPUT_INTENT = re.compile(r"产出|附录|output|appendix")
 _STRATEGY = re.compile(r"战略|行动计划|附录|\bstrategy\b|\baction plan\b|\bappendix\b|gb\.346")
@@ -40,6 +40,7 @@ _ONLY = re.compile(r"只|仅|\bonly\b|\bsolely\b|\bexclusively\b|\balone\b")
 _COMPONENT = re.compile(r"(?:要素|\bcomponent)\s*(?P<n>[1-5])(?!\d)")
 # The other reading of "outputs of pillar N": with the rows marked 全部 (all pillars).
 _WITH_ALL = re.compile(r"全部支柱|所有支柱|标(?:为|注为|记为)?[“\"]?全部|\ball[- ]pillars?\b|\bevery pillar\b")
+_MARKED_ALL = re.compile(r"支柱(?:栏|一栏|列)?[^？?。]{0,6}[“\"]?全部|\bmarked [\"“']?all\b")
 _WITHOUT_ALL = re.compile(
     r"(?:not counting|excluding|except|without|other than|leaving out|(?:don't|do not|not) count|"
     r"不含|不包括|不算|不计|除(?:了|去)?)[^?？]{0,40}(?:全部|all[- ]pillars?|every pillar)"
@@ -82,7 +83,7 @@ class OutputsOf:
     P&B output: the rows that answer it, in document order, and the rows marked 全部 it
     leaves out (or includes)."""
 
-    kind: Literal["pillar", "component", "sdg", "pb"]
+    kind: Literal["pillar", "component", "sdg", "pb", "all"]
     number: str  # "2" (pillar, component), "4.4" or "4" (SDG), "5.1" (P&B)
     only: bool  # the rows mapped to this pillar alone
     with_all: bool  # the rows marked 全部 are included
@@ -157,6 +158,12 @@ def outputs_of(question: str, refs: References) -> OutputsOf | None:
         return OutputsOf("pillar", str(n), only, with_all, tuple(rows), marked,
                          str(component) if component is not None else "",
                          with_all_pillars(question))
+    if _WITH_ALL.search(question) or _MARKED_ALL.search(question):
+        # "哪些产出的支柱栏是“全部”": the rows marked all pillars themselves (of a component).
+        rows = [r for r in marked if component is None
+                or r in set(refs.outputs_for_component(component))]
+        return OutputsOf("all", "", False, True, tuple(rows), marked,
+                         str(component) if component is not None else "")
     if component is not None:
         return OutputsOf("component", str(component), False, False,
                          tuple(refs.outputs_for_component(component)), marked)
@@ -204,10 +211,20 @@ def _about(q: str, matches: list[re.Match[str]]) -> list[re.Match[str]]:
     return [m for m in matches if not _described(q, m)]
 
 
+# "paragraph 12, 13 and 14": each number is a paragraph.
+_NUMBER_LIST = re.compile(r"\b(?P<word>paragraph|point|para\.?)\s*(?P<first>\d{1,2})"
+                          r"(?P<rest>(?:\s*(?:,|and|&|or)\s*\d{1,2}\b)+)")
+
+
+def _each_numbered(q: str) -> str:
+    return _NUMBER_LIST.sub(lambda m: f"{m['word']} {m['first']}" + re.sub(
+        r"(\d{1,2})", lambda n: f"{m['word']} {n.group(1)}", m["rest"]), q)
+
+
 def named(question: str, corpus: Corpus) -> list[str]:
     """The units a (normalized) question names itself — Conclusions points, strategy
     paragraphs or items, Appendix rows — as written, not expanded; only those that exist."""
-    q = question.lower()
+    q = _each_numbered(question.lower())
     conclusions = "结论" in q or "conclusion" in q
     out: list[str] = []
     for m in _ZH_CONCL.finditer(q):
@@ -225,7 +242,7 @@ def named(question: str, corpus: Corpus) -> list[str]:
 
 def resolve(question: str, corpus: Corpus, refs: References) -> list[str]:
     """Anchors the question points at explicitly, most specific first; [] when none."""
-    q = question.lower()
+    q = _each_numbered(question.lower())
     wants_outputs = bool(_OUTPUT_INTENT.search(q))
     conclusions = "结论" in q or "conclusion" in q
     points: list[str] = []

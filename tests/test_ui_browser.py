@@ -56,8 +56,13 @@ def start_app(assistant: Assistant) -> tuple[Any, str]:
     return app, f"http://127.0.0.1:{port}/"
 
 
-def chrome_driver(user_data_dir: str) -> Any:
-    """Headless Chromium with a fresh profile and a viewport of exactly WIDTH x HEIGHT."""
+PHONE = (390, 844)  # an iPhone 12–15 viewport, in CSS pixels
+
+
+def chrome_driver(user_data_dir: str, width: int = WIDTH, height: int = HEIGHT,
+                  mobile: bool = False) -> Any:
+    """Headless Chromium with a fresh profile and a viewport of exactly width x height (a
+    touch phone's when `mobile`)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -67,8 +72,8 @@ def chrome_driver(user_data_dir: str) -> Any:
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": WIDTH, "height": HEIGHT, "deviceScaleFactor": 1,
-                            "mobile": False})
+                           {"width": width, "height": height, "deviceScaleFactor": 1,
+                            "mobile": mobile})
     return driver
 
 
@@ -141,7 +146,9 @@ def test_ask_click_a_citation_read_it_in_context(driver: Any, url: str,
     link.click()
     _wait(driver).until(lambda d: _shown(d, top.anchor))
     hit = _css(driver, "#context .line.hit .txt")
-    assert hit.get_attribute("textContent") == assistant.corpus.unit(top.anchor).text
+    assert hit.get_attribute("textContent") == top.text  # the English rendering, as quoted
+    assert (_css(driver, "#context .line.hit .src").get_attribute("textContent")
+            == assistant.corpus.unit(top.anchor).text)
     assert len(driver.window_handles) == 1 and driver.current_url == url + "?lang=en"
 
     # The sources panel copies "label [anchor]".
@@ -164,7 +171,7 @@ def test_a_deep_link_opens_its_paragraph_and_row_points_open_theirs(
     from selenium.webdriver.support import expected_conditions as ec
 
     row, point = "GB.346/INS/4#A33", "ILC.109/Res#c14.c"
-    driver.get(url + open_link_of(row))
+    driver.get(url + open_link_of(row) + "&lang=zh")
     _wait(driver).until(lambda d: _shown(d, row))
     assert (_css(driver, "#context .line.hit .txt").get_attribute("textContent")
             == assistant.corpus.unit(row).text)

@@ -87,17 +87,40 @@ def test_point_labels_are_compact() -> None:
 
 def test_context_of_an_item_shows_its_paragraph_path_and_neighbours(corpus: Corpus) -> None:
     page = render_context(corpus, P25A, "zh")
-    assert ('<nav class="crumbs">GB.346/INS/4 · 国际劳工组织 2022-2030 年技能和终身学习战略'
-            '<span class="sep">›</span>3. 行动计划<span class="sep">›</span>要素 4：与标准相关的行动'
+    assert ('<nav class="crumbs">GB.346/INS/4 · <span class="t" lang="zh-CN">国际劳工组织 2022-2030 '
+            '年技能和终身学习战略</span><span class="sep">›</span><span class="t" lang="zh-CN">3. 行动计划'
+            '</span><span class="sep">›</span><span class="t" lang="zh-CN">要素 4：与标准相关的行动</span>'
             '<span class="sep">›</span><span class="here">第25段(a)</span></nav>') in page
+    assert "src-toggle" not in page  # Chinese readers read the source itself
     assert '<span class="ctx-label">GB.346/INS/4 第25段(a)</span>' in page
     assert _units_shown(page) == [f"{GB}#p25", f"{GB}#p25.a", f"{GB}#p25.b", f"{GB}#p25.c"]
     assert _hits(page) == [P25A]
     text = html.escape(corpus.unit(P25A).text)
-    assert f'<span class="txt">{text}</span>' in page
+    assert f'<span class="txt" lang="zh-CN">{text}</span>' in page
     assert ('<span class="nb-key">上一段</span> <a class="cite" href="?anchor=GB.346/INS/4%23p24"'
             ' data-anchor="GB.346/INS/4#p24">第24段</a>'
-            '<div class="nb-text">为了给三方成员以及劳工局的支助职能调动资源，劳工局将：</div>') in page
+            '<div class="nb-text" lang="zh-CN">为了给三方成员以及劳工局的支助职能调动资源，劳工局将：</div>'
+            ) in page
+
+
+def test_the_english_context_panel_reads_the_translation_with_the_source_a_click_away(
+        corpus: Corpus) -> None:
+    page = render_context(corpus, P25A, "en")
+    english = corpus.document(GB).version("en")
+    assert english is not None
+    assert ('<nav class="crumbs">GB.346/INS/4 · <span class="t" lang="en">International Labour '
+            "Organization strategy on skills and lifelong learning 2022–2030</span>") in page
+    assert ('<span class="t" lang="en">Component 4: Standards-related action</span>'
+            '<span class="src" lang="zh-CN">要素 4：与标准相关的行动</span>') in page
+    assert (f'<span class="txt" lang="en">{html.escape(english.text("p25.a") or "")}</span>'
+            f'<span class="src" lang="zh-CN">{html.escape(corpus.unit(P25A).text)}</span>') in page
+    assert ('<div class="src-bar"><span class="src-note">Unofficial working translation by the '
+            'project; the Chinese original is authoritative.</span><button type="button" '
+            'class="src-toggle" aria-pressed="false"><span class="when-off">Show the Chinese '
+            'source</span><span class="when-on">Hide the Chinese source</span></button></div>'
+            ) in page
+    assert '<div class="nb-text" lang="en">In order to mobilize resources' in page
+    page = render_context(corpus, P25A, "zh")
     assert '<span class="nb-key">下一段</span> <a class="cite" href="?anchor=GB.346/INS/4%23p26"' in page
     assert 'data-copy="GB.346/INS/4 第25段(a) [GB.346/INS/4#p25.a]"' in page
     assert '<a class="permalink" href="?anchor=GB.346/INS/4%23p25.a" target="_blank"' in page
@@ -120,11 +143,19 @@ def test_context_of_an_appendix_row_has_its_fields_and_point_links(corpus: Corpu
     assert ('<tr><th>Conclusions points</th><td><a class="cite point" '
             'href="?anchor=ILC.109/Res%23c14.c" data-anchor="ILC.109/Res#c14.c">'
             "Conclusions para. 14(c)</a></td></tr>") in page
-    assert "<tr><th>Pillars</th><td>1, 2, 3, 4, 5（全部）</td></tr>" in page
-    assert "<tr><th>Component</th><td>要素 4：与标准相关的行动</td></tr>" in page
-    assert "<tr><th>Component budget</th><td>100 万美元</td></tr>" in page
+    assert ('<tr><th>Pillars</th><td><span class="txt" lang="en">all pillars</span>'
+            '<span class="src" lang="zh-CN">全部</span></td></tr>') in page
+    assert ('<tr><th>Component</th><td><span class="txt" lang="en">Component 4: Standards-related '
+            'action</span><span class="src" lang="zh-CN">要素 4：与标准相关的行动</span></td></tr>') in page
+    assert ('<tr><th>Component budget</th><td><span class="txt" lang="en">US$1 million</span>'
+            '<span class="src" lang="zh-CN">100 万美元</span></td></tr>') in page
     assert "<tr><th>P&amp;B outputs</th><td>2.1, 2.2, 2.4, 5.1, 5.2, 5.3, 5.4</td></tr>" in page
-    assert "<tr><th>Timeframe</th><td>2022-2025</td></tr>" in page
+    assert ('<tr><th>SDG targets</th><td><span class="txt" lang="en">not specified (4, 8)</span>'
+            '<span class="src" lang="zh-CN">未具体提及(4, 8)</span></td></tr>') in page
+    assert ('<tr><th>Timeframe</th><td><span class="txt" lang="en">2022–2025</span>'
+            '<span class="src" lang="zh-CN">2022-2025</span></td></tr>') in page
+    zh = render_context(corpus, f"{GB}#A33", "zh")
+    assert '<tr><th>要素预算</th><td><span class="txt" lang="zh-CN">100 万美元</span></td></tr>' in zh
     assert '<span class="nb-key">Previous output</span> <a class="cite" href="?anchor=GB.346/INS/4%23A32"' in page
     assert '<span class="nb-key">Next output</span> <a class="cite" href="?anchor=GB.346/INS/4%23A34"' in page
 
@@ -186,15 +217,29 @@ def test_context_empty_and_unknown(corpus: Corpus) -> None:
 # --- browse ----------------------------------------------------------------------------------
 
 def test_tree_reads_every_unit_in_document_order(corpus: Corpus) -> None:
-    tree = render_tree(corpus, "en")
+    tree = render_tree(corpus, "zh")
     assert _units_shown(tree) == [u.anchor for u in corpus.units()]
     for unit in (corpus.unit(P25A), corpus.unit(f"{ILC}#c14.a.vii"), corpus.unit(f"{GB}#A39")):
-        assert f'<span class="txt">{html.escape(unit.text)}</span>' in tree
-    summaries = re.findall(r"<summary>([^<]*)</summary>", tree)
-    assert summaries[:4] == ["Preamble", "1. 背景", "2. 战略",
+        assert f'<span class="txt" lang="zh-CN">{html.escape(unit.text)}</span>' in tree
+    summaries = re.findall(r'<summary>(?:<span class="t" lang="zh-CN">)?([^<]*)(?:</span>)?</summary>',
+                           tree)
+    assert summaries[:4] == ["导言", "1. 背景", "2. 战略",
                              "支柱 1：完善政策、治理和融资，促进有效的技能开发和终身学习"]
     assert "IV. 对劳工组织未来行动的建议" in summaries
     assert tree.count('<details class="doc" open>') == 2
+    # In English: the working translation, each text with its source beside it.
+    en = render_tree(corpus, "en")
+    assert _units_shown(en) == [u.anchor for u in corpus.units()]
+    english = corpus.document(ILC).version("en")
+    assert english is not None
+    assert (f'<span class="txt" lang="en">{html.escape(english.text("c14.a.vii") or "")}</span>'
+            f'<span class="src" lang="zh-CN">') in en
+    heads = re.findall(r'<summary>(?:<span class="t" lang="en">)?([^<]*)', en)
+    assert heads[1:5] == ["Preamble", "1. Background", "2. Strategy",
+                          "Pillar 1: Improving policies, governance and financing to promote "
+                          "effective skills development and lifelong learning"]
+    assert "IV. Recommendations for future action by the ILO" in heads
+    assert en.count('class="src-toggle"') == 1
 
 
 def test_appendix_filters(corpus: Corpus) -> None:
@@ -223,8 +268,12 @@ def test_appendix_table(corpus: Corpus) -> None:
     table = render_appendix(corpus, "en", component="4")
     assert '<p class="count">3 of 39 outputs</p>' in table
     assert _units_shown(table) == [f"{GB}#A33", f"{GB}#A34", f"{GB}#A35"]
-    assert ('<tr class="component"><td colspan="5">要素 4：与标准相关的行动'
-            ' <span class="budget">100 万美元</span></td></tr>') in table
+    assert ('<tr class="component"><td colspan="5"><span class="t" lang="en">Component 4: '
+            'Standards-related action</span><span class="src" lang="zh-CN">要素 4：与标准相关的行动'
+            '</span> <span class="budget"><span class="t" lang="en">US$1 million</span><span '
+            'class="src" lang="zh-CN">100 万美元</span></span></td></tr>') in table
+    assert ('<td class="pil" data-label="Pillars"><span class="txt" lang="en">all pillars</span>'
+            '<span class="src" lang="zh-CN">全部</span></td>') in table
     assert ('<a class="cite point" href="?anchor=ILC.109/Res%23c14.c" '
             'data-anchor="ILC.109/Res#c14.c" title="Conclusions para. 14(c)">14(c)</a>') in table
     assert "没有符合筛选条件的产出。" in render_appendix(corpus, "zh", "1", "4", f"{ILC}#c14.h")
@@ -243,6 +292,7 @@ def test_filter_choices(corpus: Corpus) -> None:
     assert en["pillar"][1:3] == [("Pillar 1", "1"), ("Pillar 1 (with rows marked “all pillars”)", "1+")]
     assert [v for _, v in zh["component"]] == [ALL, "1", "2", "3", "4", "5"]
     assert zh["component"][4] == ("要素 4：与标准相关的行动", "4")
+    assert en["component"][4] == ("Component 4: Standards-related action", "4")
     points = dict((v, k) for k, v in en["point"])
     assert points[f"{ILC}#c14"] == "Conclusions para. 14"
     assert points[f"{ILC}#c14.h"] == "Conclusions para. 14(h)"
@@ -282,21 +332,27 @@ def test_answer_message_lists_its_sources_in_the_question_language() -> None:
     result = {"question": "哪一段？", "answer": "根据文件：\n- 引文（GB.346/INS/4 第25段(a)）",
               "abstained": False, "backend": "extractive",
               "citations": [_cite(P25A, "GB.346/INS/4 第25段(a)")]}
+    link = ('<a class="cite" href="?anchor=GB.346/INS/4%23p25.a" '
+            'data-anchor="GB.346/INS/4#p25.a">GB.346/INS/4 {}</a>')
     assert render_answer(result) == (
-        '根据文件：\n- 引文（<a class="cite" href="?anchor=GB.346/INS/4%23p25.a" '
-        'data-anchor="GB.346/INS/4#p25.a">GB.346/INS/4 第25段(a)</a>）\n\n'
-        '<span class="sources-line"><b>来源</b> <span class="n">1</span><a class="cite" '
-        'href="?anchor=GB.346/INS/4%23p25.a" data-anchor="GB.346/INS/4#p25.a">'
-        "GB.346/INS/4 第25段(a)</a></span>")
+        '<div class="answer" lang="zh-CN"><p>根据文件：</p><ul><li>引文（' + link.format("第25段(a)")
+        + '）</li></ul><p class="sources-line"><b>来源</b> <span class="n">1</span>'
+        + link.format("第25段(a)") + "</p></div>")
+    # With the English interface the labels follow it; the answer stays in its language.
+    assert render_answer(result, "en") == (
+        '<div class="answer" lang="zh-CN"><p>根据文件：</p><ul><li>引文（' + link.format("para. 25(a)")
+        + '）</li></ul><p class="sources-line"><b>Sources</b> <span class="n">1</span>'
+        + link.format("para. 25(a)") + "</p></div>")
+    assert "\n\n" not in render_answer(result)  # one HTML block: Markdown leaves it whole
 
 
 def test_an_abstained_answer_says_so() -> None:
     result = {"question": "How do I bake bread?", "abstained": True, "backend": "extractive",
               "answer": "The documents do not cover this question.", "citations": []}
     assert render_answer(result) == (
-        '<span class="abstain-badge">No answer: no paragraph of the documents supports one.'
-        "</span>\n\nThe documents do not cover this question.\n\n"
-        "*Try rephrasing, or read the full text under Browse.*")
+        '<div class="answer" lang="en"><p><span class="abstain-badge">No answer: no paragraph '
+        "of the documents supports one.</span></p><p>The documents do not cover this question."
+        "</p><p><em>Try rephrasing, or read the full text under Browse.</em></p></div>")
 
 
 def test_sources_panel() -> None:
@@ -307,8 +363,21 @@ def test_sources_panel() -> None:
     assert "<h4>Sources</h4>" in panel
     assert "0.032" not in panel  # raw scores are not shown; the number is the rank
     assert '<span class="n">1</span>' in panel and 'class="duty"' not in panel
-    assert 'data-copy="GB.346/INS/4 第25段(a) [GB.346/INS/4#p25.a]"' in panel
-    assert '<span class="src-text">针对&lt;公约&gt;</span>' in panel
+    assert 'data-copy="GB.346/INS/4 para. 25(a) [GB.346/INS/4#p25.a]"' in panel  # its labels
+    assert '<span class="src-text" lang="zh-CN">针对&lt;公约&gt;</span>' in panel
+    assert "src-toggle" not in panel  # nothing translated, nothing to switch
+
+
+def test_sources_of_an_english_answer_show_the_translation_and_the_source() -> None:
+    cite = _cite(P25A, "GB.346/INS/4 para. 25(a)", "a ratification campaign for C142;") | {
+        "source_text": "针对《1975 年人力资源开发公约》(第 142 号)开展批约运动；",
+        "translation": "unofficial"}
+    panel = render_sources({"citations": [cite]}, "en")
+    assert ('<span class="texts"><span class="src-text" lang="en">a ratification campaign for '
+            'C142;</span><span class="src" lang="zh-CN">针对《1975 年人力资源开发公约》(第 142 号)'
+            "开展批约运动；</span></span>") in panel
+    assert panel.count('class="src-toggle"') == 1
+    assert "Unofficial working translation" in panel
 
 
 def test_sources_say_who_is_asked_to_act() -> None:

@@ -16,7 +16,7 @@ from gradio.events import api
 
 from assistant import Assistant
 
-from ._web_assets import CSS, EXAMPLES_JS, ROUTER_JS, theme
+from ._web_assets import CSS, EXAMPLES_JS, LANG_JS, ROUTER_JS, theme
 from ._web_browse import ALL, filter_choices, render_appendix, render_tree
 from ._web_chat import (
     ask_json,
@@ -48,6 +48,24 @@ def _user_message(question: str) -> str:
     return markdown_safe(question.strip())
 
 
+def _history(results: list[dict[str, Any]], ui: Lang) -> list[Any]:
+    """The chat rebuilt from its answers, citation labels in the interface's language."""
+    out: list[Any] = []
+    for r in results:
+        out += [{"role": "user", "content": _user_message(r["question"])},
+                {"role": "assistant", "content": render_answer(r, ui)}]
+    return out
+
+
+def _notice(question: str, result: dict[str, Any], ui: Lang, cap: int) -> str:
+    """Why a question was not taken, in the interface's language, under the question box."""
+    q = (question or "").strip() if isinstance(question, str) else ""
+    text = (t("empty_question", ui) if not q else
+            t("too_long", ui, n=len(q), limit=cap) if len(q) > cap else str(result["answer"]))
+    return (f'<div class="notice" role="alert"><b>{esc(t("refused", ui))}</b> '
+            f"{esc(text)}</div>")
+
+
 def _request_lang(request: Any) -> Lang:
     """`?lang=en|zh` if given, else the browser's first preferred language."""
     asked = request.query_params.get(LANG_PARAM)
@@ -68,41 +86,44 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     render: dict[str, Any] = {**private, "concurrency_limit": web.render_concurrency,
                               "concurrency_id": "render", "show_progress": "hidden"}
 
-    def answer(question: str, history: list[Any], lang: str) -> tuple[Any, ...]:
+    def answer(question: str, results: list[dict[str, Any]] | None,
+               lang: str) -> tuple[Any, ...]:
+        ui = as_lang(lang)
         result = ask_json(assistant, question)
         if is_refused(result):
-            gr.Warning(result["answer"], title=t("refused", as_lang(lang)))
-            return history, gr.skip(), gr.skip(), gr.skip()
-        history = [*history, {"role": "user", "content": _user_message(result["question"])},
-                   {"role": "assistant", "content": render_answer(result)}]
-        return history, "", render_sources(result, as_lang(lang)), result
+            # Said under the question box, in the interface's language; nothing else changes.
+            return gr.skip(), gr.skip(), gr.skip(), gr.skip(), _notice(question, result, ui, cap)
+        results = [*(results or []), result]
+        return _history(results, ui), "", render_sources(result, ui), results, ""
 
-    def pick(history: list[Any], lang: str, evt: gr.EventData) -> tuple[Any, ...]:
-        return answer(str(getattr(evt, "question", "")), history, lang)
+    def pick(results: list[dict[str, Any]] | None, lang: str,
+             evt: gr.EventData) -> tuple[Any, ...]:
+        return answer(str(getattr(evt, "question", "")), results, lang)
 
     def open_anchor(lang: str, evt: gr.EventData) -> tuple[str, str]:
         anchor = str(getattr(evt, "anchor", "") or "")
         return render_context(corpus, anchor, as_lang(lang)), anchor
 
-    def clear() -> tuple[list[Any], str, None]:
-        return [], "", None
+    def clear() -> tuple[list[Any], str, list[Any], str]:
+        return [], "", [], ""
 
     def table(lang: str, pillar: str, component: str, point: str) -> str:
         return render_appendix(corpus, as_lang(lang), pillar or ALL, component or ALL, point or ALL)
 
-    def relabel(lang_value: str, anchor: str | None, result: dict[str, Any] | None,
+    def relabel(lang_value: str, anchor: str | None, results: list[dict[str, Any]] | None,
                 pillar: str, component: str, point: str) -> tuple[Any, ...]:
         lang = as_lang(lang_value)
         ch = filter_choices(corpus, lang)
+        latest = results[-1] if results else None
         return (
-            _header(lang),
+            _header(lang), "",
             gr.Tab(label=t("tab_ask", lang)), gr.Tab(label=t("tab_browse", lang)),
             gr.Tab(label=t("tab_appendix", lang)),
-            gr.Chatbot(placeholder=t("chat_placeholder", lang)),
+            gr.Chatbot(value=_history(results or [], lang), placeholder=t("chat_placeholder", lang)),
             gr.Textbox(label=t("question", lang), placeholder=t("question_placeholder", lang),
                        info=t("question_info", lang, n=cap)),
             gr.Button(t("ask", lang)), gr.Button(t("clear", lang)),
-            render_sources(result, lang), render_examples(lang, EXAMPLES),
+            render_sources(latest, lang), render_examples(lang, EXAMPLES),
             render_context(corpus, anchor, lang), render_tree(corpus, lang),
             gr.Dropdown(choices=ch["pillar"], value=pillar or ALL, label=t("pillar", lang)),
             gr.Dropdown(choices=ch["component"], value=component or ALL,
@@ -119,7 +140,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     with gr.Blocks(title=f"{t('title', 'en')} · {t('title', 'zh')}",
                    analytics_enabled=False) as app:
         anchor_state = gr.State(None)
-        result_state = gr.State(None)
+        results_state = gr.State([])  # every answer in the chat, to relabel it
         with gr.Row(elem_id="top"):
             header = gr.HTML(_header(lang0), elem_id="header")
             lang = gr.Radio(LANG_CHOICES, value=lang0, show_label=False, container=False,
@@ -141,6 +162,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                                             elem_id="ask")
                             clear_button = gr.Button(t("clear", lang0), size="sm",
                                                      variant="secondary", elem_id="clear")
+                    notice = gr.HTML("", elem_id="notice")
                     sources = gr.HTML(render_sources(None, lang0), elem_id="sources")
                     examples = gr.HTML(render_examples(lang0, EXAMPLES), elem_id="examples",
                                        js_on_load=EXAMPLES_JS)
@@ -169,22 +191,26 @@ def build_app(assistant: Assistant) -> gr.Blocks:
 
         api(ask_api, api_name="ask", concurrency_limit=web.ask_concurrency, concurrency_id="ask")
 
-        asked = [chat, question, sources, result_state]
+        asked = [chat, question, sources, results_state, notice]
         ask_kw: dict[str, Any] = {**private, "concurrency_limit": web.ask_concurrency,
                                   "concurrency_id": "ask"}
-        question.submit(answer, [question, chat, lang], asked, **ask_kw)
-        ask.click(answer, [question, chat, lang], asked, **ask_kw)
-        examples.pick(pick, [chat, lang], asked, **ask_kw)
-        clear_button.click(clear, None, [chat, sources, result_state], **render)
-        chat.clear(clear, None, [chat, sources, result_state], **render)  # its own bin icon
+        question.submit(answer, [question, results_state, lang], asked, **ask_kw)
+        ask.click(answer, [question, results_state, lang], asked, **ask_kw)
+        examples.pick(pick, [results_state, lang], asked, **ask_kw)
+        cleared = [chat, sources, results_state, notice]
+        clear_button.click(clear, None, cleared, **render)
+        chat.clear(clear, None, cleared, **render)  # its own bin icon
         context.open(open_anchor, [lang], [context, anchor_state], **render)
         for dropdown in (pillar, component, point):
             dropdown.change(table, [lang, pillar, component, point], appendix, **render)
-        lang.change(relabel, [lang, anchor_state, result_state, pillar, component, point],
-                    [header, tab_ask, tab_browse, tab_appendix, chat, question, ask,
+        lang.change(relabel, [lang, anchor_state, results_state, pillar, component, point],
+                    [header, notice, tab_ask, tab_browse, tab_appendix, chat, question, ask,
                      clear_button, sources, examples, context, tree, pillar, component, point,
                      appendix], **render)
-        app.load(on_load, None, [lang, context, anchor_state], **render)
+        # The choice is kept in the address (so a reload keeps it) and declared on the page.
+        lang.change(None, [lang], None, js=LANG_JS, **private)
+        app.load(on_load, None, [lang, context, anchor_state], **render).then(
+            None, [lang], None, js=LANG_JS, **private)
     app.queue(default_concurrency_limit=web.ask_concurrency, max_size=web.queue_max_size)
     blocks: gr.Blocks = app
     return blocks

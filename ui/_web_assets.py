@@ -46,8 +46,23 @@ if (!window.__iloRouter) {
       navigator.clipboard.writeText(text).then(shown, () => { fallbackCopy(text); shown(); });
     } else { fallbackCopy(text); shown(); }
   };
+  // "Show the Chinese source": the panel (a Gradio block that outlives its content) keeps the
+  // choice; its buttons say which state they are in.
+  const PANELS = '#context, #tree, #appendix, #sources';
+  const syncSwitches = () => document.querySelectorAll('.src-toggle').forEach((b) => {
+    const panel = b.closest(PANELS);
+    b.setAttribute('aria-pressed', panel && panel.classList.contains('show-src') ? 'true' : 'false');
+  });
+  window.__iloSyncSwitches = syncSwitches;
+  new MutationObserver(syncSwitches).observe(document.body, {childList: true, subtree: true});
   document.addEventListener('click', (event) => {
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    const toggle = event.target.closest('.src-toggle');
+    if (toggle) {
+      const panel = toggle.closest(PANELS);
+      if (panel) { panel.classList.toggle('show-src'); syncSwitches(); }
+      return;
+    }
     const button = event.target.closest('[data-copy]');
     if (button) { event.preventDefault(); event.stopPropagation(); copy(button); return; }
     const link = event.target.closest('a[data-anchor], a[href*="anchor="]');
@@ -55,6 +70,7 @@ if (!window.__iloRouter) {
     const anchor = link.dataset.anchor || new URL(link.href, location.href).searchParams.get('anchor');
     if (!anchor) return;
     event.preventDefault(); event.stopPropagation();
+    window.__iloOpening = true;
     window.__iloOpen(anchor);
   }, true);
 }
@@ -62,7 +78,31 @@ watch('value', () => {
   const body = element.querySelector('.ctx-body');
   const hit = element.querySelector('.ctx-body .hit');
   if (body && hit) { body.scrollTop = Math.max(0, hit.offsetTop - 48); }
+  if (window.__iloOpening) {
+    // A citation opened it: the panel takes the focus, and when it is not beside the text
+    // (a phone: it sits below) the page scrolls to it.
+    window.__iloOpening = false;
+    const panel = element.querySelector('.ctx');
+    if (panel) {
+      const below = panel.getBoundingClientRect().top > window.innerHeight * 0.6
+        || window.innerWidth < 900;
+      panel.focus({preventScroll: !below});
+      if (below) { panel.scrollIntoView({block: 'start'}); }
+    }
+  }
 });
+"""
+
+# The language choice: kept in the address (`?lang=en`, so a reload or a shared link keeps
+# it) and declared on the page (`<html lang>`), so screen readers use the right voice.
+LANG_JS = """
+(lang) => {
+  const url = new URL(window.location.href);
+  url.searchParams.set('lang', lang);
+  window.history.replaceState(window.history.state, '', url);
+  document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
+  return [lang];
+}
 """
 
 # The example chips: a click asks that question.
@@ -189,4 +229,50 @@ table.rows td.pts { width: 150px; }
 table.rows a.point { margin: 0 8px 0 0; }
 table.rows a.cite { color: var(--color-accent); text-decoration: none; }
 footer { margin-top: 8px !important; }
+#lang label:focus-within { outline: 2px solid var(--color-accent); outline-offset: 2px; border-radius: 6px; }
+#lang input:focus-visible { outline: 2px solid var(--color-accent); outline-offset: 2px; }
+.ctx:focus { outline: 2px solid var(--color-accent-soft); outline-offset: 2px; }
+.notice { margin: 6px 0; padding: 8px 12px; border-radius: 6px; background: #fff4e5;
+  color: #8a4b00; border: 1px solid #f3c98b; font-size: .9rem; }
+.notice:empty { display: none; }
+/* The source beside a translation: hidden until the panel's switch shows it. */
+.src { display: none; }
+.show-src .src { display: block; margin: 3px 0 2px; padding-left: 8px; font-size: .9em;
+  border-left: 2px solid var(--border-color-primary); color: var(--body-text-color-subdued); }
+.show-src .sources .src-text { white-space: normal; }
+.src-bar { display: flex; align-items: center; flex-wrap: wrap; gap: 8px; margin: 4px 0 8px;
+  font-size: .8rem; color: var(--body-text-color-subdued); }
+.src-toggle { font-size: .78rem; padding: 1px 10px; border-radius: 999px; cursor: pointer;
+  border: 1px solid var(--border-color-primary); background: var(--background-fill-primary);
+  color: var(--body-text-color); }
+.src-toggle:focus-visible { outline: 2px solid var(--color-accent); outline-offset: 2px; }
+.src-toggle .when-on, .show-src .src-toggle .when-off { display: none; }
+.show-src .src-toggle .when-on { display: inline; }
+.sources .texts { flex: 1; min-width: 0; overflow: hidden; }
+.sources .texts .src-text { display: block; }
+#chat .answer ul { margin: 4px 0 6px 1.1em; padding: 0; }
+#chat .answer p { margin: 4px 0; }
+.show-src .sources li { align-items: flex-start; }
+/* Toasts (a busy server) at the bottom, never over the language switch. */
+.toast-wrap { top: auto !important; bottom: var(--size-4) !important; }
+/* A phone: the title wraps as a heading does, the side panel sits below, the Appendix rows
+   become cards with their column names. */
+@media (max-width: 640px) {
+  #top { flex-wrap: wrap !important; }
+  #header { min-width: 100% !important; flex-basis: 100% !important; }
+  #header h1 { font-size: 1.2rem; word-break: normal; overflow-wrap: anywhere; }
+  #lang { min-width: 100% !important; flex-basis: 100% !important; }
+  #lang .wrap { justify-content: flex-start; }
+  #side { position: static; }
+  .ctx-body, .tree, .appendix { max-height: none; }
+  table.rows thead { display: none; }
+  table.rows, table.rows tbody, table.rows tr, table.rows td { display: block; width: auto !important; }
+  table.rows tr[data-unit] { padding: 6px 0; border-top: 1px solid var(--border-color-primary); }
+  table.rows td, #appendix table.rows td { border: none !important; padding: 2px 4px;
+    text-align: left !important; }
+  table.rows td.pil, table.rows td.tf { white-space: normal; }
+  table.rows td[data-label]::before { content: attr(data-label) ": "; font-weight: 600;
+    color: var(--body-text-color-subdued); font-size: .78rem; }
+  table.rows td.out::before { display: block; }
+}
 """

@@ -13,6 +13,7 @@ from corpus import ALL_PILLARS, Corpus, Document, Unit, contains
 from ._web_context import short_label, unit_block
 from ._web_html import cite_link, esc
 from ._web_i18n import Lang, t
+from ._web_text import heading, preamble, row_field, source_switch, title, unit_text
 
 ALL = "all"  # the filter value that keeps every row
 
@@ -30,16 +31,17 @@ def _paragraphs(corpus: Corpus, units: list[Unit], lang: Lang) -> str:
 def _document_tree(corpus: Corpus, doc: Document, lang: Lang) -> str:
     tops = [u for u in doc.units if u.parent is None]
     parts = [f'<details class="doc" open><summary><span class="doc-id">{esc(doc.doc_id)}</span> '
-             f"{esc(doc.title)}</summary>"]
+             f"{title(doc, lang).html('t')}</summary>"]
     if doc.preamble.strip():
         parts.append(f'<details class="sec"><summary>{esc(t("preamble", lang))}</summary>'
-                     f'<div class="preamble">{esc(doc.preamble.strip())}</div></details>')
+                     f'<div class="preamble">{preamble(doc, lang).html()}</div></details>')
     for section, in_section in _runs(tops, "section"):
-        parts.append(f'<details class="sec" open><summary>{esc(section)}</summary>')
+        parts.append(f'<details class="sec" open><summary>{heading(doc, section, lang).html("t")}'
+                     "</summary>")
         for group, in_group in _runs(in_section, "group"):
             if group:
-                parts.append(f'<details class="grp" open><summary>{esc(group)}</summary>'
-                             f"{_paragraphs(corpus, in_group, lang)}</details>")
+                parts.append(f'<details class="grp" open><summary>{heading(doc, group, lang).html("t")}'
+                             f"</summary>{_paragraphs(corpus, in_group, lang)}</details>")
             else:
                 parts.append(_paragraphs(corpus, in_group, lang))
         parts.append("</details>")
@@ -51,7 +53,7 @@ def render_tree(corpus: Corpus, lang: Lang) -> str:
     """Both documents as collapsible trees, every unit's full text in reading order."""
     docs = "".join(_document_tree(corpus, d, lang) for d in corpus.documents)
     return f'<div class="browse"><p class="hint">{esc(t("browse_hint", lang))}</p>' \
-           f'<div class="tree">{docs}</div></div>'
+           f'{source_switch(corpus, lang)}<div class="tree">{docs}</div></div>'
 
 
 def point_label(anchor: str) -> str:
@@ -110,10 +112,17 @@ def filter_choices(corpus: Corpus, lang: Lang) -> dict[str, list[tuple[str, str]
     return {
         "pillar": [everything] + [c for p in pillars for c in (
             (t("pillar_n", lang, n=p), str(p)), (t("pillar_n_all", lang, n=p), f"{p}+"))],
-        "component": [everything] + [(title, str(n)) for n, title in sorted(components.items())],
+        "component": [everything] + [(_component_name(corpus, n, name, lang), str(n))
+                                     for n, name in sorted(components.items())],
         "point": [everything] + [(short_label(p, lang), p)
                                  for p in sorted(points, key=lambda a: order.get(a, len(order)))],
     }
+
+
+def _component_name(corpus: Corpus, n: int, name: str, lang: Lang) -> str:
+    """A component's title in the reader's language."""
+    row = next(u for u in appendix_rows(corpus) if u.row and u.row.component == n)
+    return heading(corpus.document(row.doc_id), name, lang).text
 
 
 def render_appendix(corpus: Corpus, lang: Lang, pillar: str = ALL, component: str = ALL,
@@ -129,25 +138,35 @@ def render_appendix(corpus: Corpus, lang: Lang, pillar: str = ALL, component: st
     count = f'<p class="count">{esc(shown)}</p>'
     if not kept:
         return f'<div class="appendix">{count}<p class="empty">{esc(t("no_rows", lang))}</p></div>'
-    head = "".join(f"<th>{esc(t(k, lang))}</th>"
-                   for k in ("col_no", "f_output", "f_pillars", "f_points", "f_timeframe"))
+    columns = ("col_no", "f_output", "f_pillars", "f_points", "f_timeframe")
+    head = "".join(f"<th>{esc(t(k, lang))}</th>" for k in columns)
+    name = {k: esc(t(k, lang)) for k in columns}  # each cell's column, for the phone layout
     body = []
     for _, run in groupby(kept, key=lambda u: u.row.component if u.row else 0):
         group = list(run)
         first = group[0].row
         assert first is not None
-        body.append(f'<tr class="component"><td colspan="5">{esc(first.component_title)}'
-                    f' <span class="budget">{esc(first.component_budget)}</span></td></tr>')
+        doc = corpus.document(group[0].doc_id)
+        budget = row_field(corpus, group[0], "budget", first.component_budget, lang)
+        body.append(f'<tr class="component"><td colspan="5">'
+                    f'{heading(doc, first.component_title, lang).html("t")}'
+                    f' <span class="budget">{budget.html("t")}</span></td></tr>')
         for u in group:
             r = u.row
             assert r is not None
             points = " ".join(cite_link(p, point_label(p), "cite point", short_label(p, lang))
                               for p in r.points)
+            if not points:
+                points = row_field(corpus, u, "points", r.points_raw, lang).html()
             body.append(
-                f'<tr data-unit="{esc(u.anchor)}"><td class="no">'
+                f'<tr data-unit="{esc(u.anchor)}"><td class="no" data-label="{name["col_no"]}">'
                 f"{cite_link(u.anchor, u.locator[1:], 'cite num')}</td>"
-                f'<td class="out">{esc(u.text)}</td><td class="pil">{esc(r.pillars_raw)}</td>'
-                f'<td class="pts">{points or esc(r.points_raw)}</td>'
-                f'<td class="tf">{esc(r.timeframe)}</td></tr>')
-    return (f'<div class="appendix">{count}<table class="rows"><thead><tr>{head}</tr></thead>'
+                f'<td class="out" data-label="{name["f_output"]}">{unit_text(corpus, u, lang).html()}</td>'
+                f'<td class="pil" data-label="{name["f_pillars"]}">'
+                f'{row_field(corpus, u, "pillars", r.pillars_raw, lang).html()}</td>'
+                f'<td class="pts" data-label="{name["f_points"]}">{points}</td>'
+                f'<td class="tf" data-label="{name["f_timeframe"]}">'
+                f'{row_field(corpus, u, "timeframe", r.timeframe, lang).html()}</td></tr>')
+    return (f'<div class="appendix">{count}{source_switch(corpus, lang)}'
+            f'<table class="rows"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table></div>')

@@ -10,8 +10,9 @@ from typing import Any
 from assistant import Assistant, QuestionError, detect, duty_label
 from corpus import Duty
 
-from ._web_html import cite_link, copy_button, esc
+from ._web_html import cite_link, copy_button, esc, safe_label
 from ._web_i18n import Lang, as_lang, t
+from ._web_text import switch_html
 
 REFUSED_BACKEND = "none"  # `backend` of a refused question: nothing answered it
 _MARKDOWN = re.compile(r"([\\`*_\[\]~|$])")
@@ -40,42 +41,67 @@ def markdown_safe(text: str) -> str:
     return _MARKDOWN.sub(r"\\\1", esc(text))
 
 
-def link_citations(answer: str, citations: list[dict[str, Any]]) -> str:
+def link_citations(answer: str, citations: list[dict[str, Any]], lang: Lang | None = None) -> str:
     """The answer text, escaped, with each cited label (and each `[anchor]`, the form an LLM
-    writes) made a citation link. Longest patterns first so `para. 25(a)` wins over `para. 25`."""
+    writes) made a citation link, labelled in `lang` (the interface's language) when given.
+    Longest patterns first so `para. 25(a)` wins over `para. 25`."""
     targets: dict[str, str] = {}
     for c in citations:
         targets[c["label"]] = c["anchor"]
         targets[f"[{c['anchor']}]"] = c["anchor"]
     if not targets:
-        return markdown_safe(answer)
+        return esc(answer)
     names = sorted(targets, key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(n) + _NOT_LONGER for n in names))
     out, at = [], 0
     for found in pattern.finditer(answer):
-        out.append(markdown_safe(answer[at:found.start()]))
+        out.append(esc(answer[at:found.start()]))
         name = found.group(0)
         anchor = targets[name]
-        shown = next((c["label"] for c in citations if c["anchor"] == anchor), name)
+        shown = safe_label(anchor, lang) if lang else \
+            next((c["label"] for c in citations if c["anchor"] == anchor), name)
         out.append(cite_link(anchor, shown))
         at = found.end()
-    out.append(markdown_safe(answer[at:]))
+    out.append(esc(answer[at:]))
     return "".join(out)
 
 
-def render_answer(result: dict[str, Any]) -> str:
-    """The chat message for an answer, in the question's language."""
+def _blocks(answer: str, citations: list[dict[str, Any]], lang: Lang) -> str:
+    """The answer's lines as HTML: "- " lines as a list, the others as paragraphs, labels as
+    links. One HTML block with no blank line, so the chat's Markdown leaves it whole."""
+    out: list[str] = []
+    items: list[str] = []
+    for line in answer.splitlines():
+        if line.startswith("- "):
+            items.append(f"<li>{link_citations(line[2:], citations, lang)}</li>")
+            continue
+        if items:
+            out.append(f"<ul>{''.join(items)}</ul>")
+            items = []
+        if line.strip():
+            out.append(f"<p>{link_citations(line, citations, lang)}</p>")
+    if items:
+        out.append(f"<ul>{''.join(items)}</ul>")
+    return "".join(out)
+
+
+def render_answer(result: dict[str, Any], ui: Lang | None = None) -> str:
+    """The chat message for an answer: written in the question's language (and marked so),
+    its citation labels in the interface's language `ui` (the question's when not given)."""
     lang = as_lang(detect(result.get("question") or ""))
+    ui = ui or lang
+    code = "zh-CN" if lang == "zh" else "en"
     if result["abstained"]:
-        return (f'<span class="abstain-badge">{esc(t("abstained", lang))}</span>\n\n'
-                f"{markdown_safe(result['answer'])}\n\n*{esc(t('abstained_hint', lang))}*")
+        return (f'<div class="answer" lang="{code}"><p><span class="abstain-badge">'
+                f'{esc(t("abstained", lang))}</span></p>{_blocks(result["answer"], [], lang)}'
+                f"<p><em>{esc(t('abstained_hint', lang))}</em></p></div>")
     cites = result["citations"]
-    lines = [link_citations(result["answer"], cites)]
+    body = _blocks(result["answer"], cites, ui)
     if cites:
-        listed = " ".join(f'<span class="n">{i}</span>{cite_link(c["anchor"], c["label"])}'
+        listed = " ".join(f'<span class="n">{i}</span>{cite_link(c["anchor"], safe_label(c["anchor"], ui))}'
                           for i, c in enumerate(cites, start=1))
-        lines.append(f'\n<span class="sources-line"><b>{esc(t("sources", lang))}</b> {listed}</span>')
-    return "\n".join(lines)
+        body += f'<p class="sources-line"><b>{esc(t("sources", ui))}</b> {listed}</p>'
+    return f'<div class="answer" lang="{code}">{body}</div>'
 
 
 def _duty(c: dict[str, Any], lang: Lang) -> str:
@@ -94,13 +120,32 @@ def render_sources(result: dict[str, Any] | None, lang: Lang) -> str:
     if not result or not result.get("citations"):
         return ""
     items = []
+    translated = ""
     for i, c in enumerate(result["citations"], start=1):
+        name = safe_label(c["anchor"], lang)
+        text = f'<span class="src-text" lang="{_code(c["text"])}">{esc(c["text"])}</span>'
+        source = c.get("source_text") or ""
+        if c.get("translation") and source and source != c["text"]:
+            text += f'<span class="src" lang="{_code(source)}">{esc(source)}</span>'
+            translated = translated or c["translation"]
         items.append(
-            f'<li><span class="n">{i}</span>{cite_link(c["anchor"], c["label"])}'
-            f'<code>{esc(c["anchor"])}</code><span class="src-text">{esc(c["text"])}</span>'
-            f'{_duty(c, lang)}{copy_button(c["label"], c["anchor"], lang)}</li>')
-    return (f'<div class="sources"><h4>{esc(t("sources", lang))}</h4>'
+            f'<li><span class="n">{i}</span>{cite_link(c["anchor"], name)}'
+            f'<code>{esc(c["anchor"])}</code><span class="texts">{text}</span>'
+            f'{_duty(c, lang)}{copy_button(name, c["anchor"], lang)}</li>')
+    switch = _switch(translated, result, lang) if translated else ""
+    return (f'<div class="sources"><h4>{esc(t("sources", lang))}</h4>{switch}'
             f'<ol>{"".join(items)}</ol></div>')
+
+
+def _code(text: str) -> str:
+    """The `lang` attribute of a text: zh-CN when it is mostly Chinese."""
+    return "zh-CN" if detect(text) == "zh" else "en"
+
+
+def _switch(kind: str, result: dict[str, Any], lang: Lang) -> str:
+    """The note that the quotations are a translation, with the switch showing the sources."""
+    first = next(c for c in result["citations"] if c.get("translation"))
+    return switch_html(kind, "zh" if detect(first.get("source_text") or "") == "zh" else "en", lang)
 
 
 def render_examples(lang: Lang, examples: tuple[str, ...]) -> str:

@@ -12,6 +12,7 @@ from corpus import Corpus, Document, References, Unit, contains, instrument
 
 from ._web_html import cite_link, copy_button, deep_link, esc, safe_label
 from ._web_i18n import Lang, t
+from ._web_text import heading, html_lang, row_field, source_switch, title, unit_text
 
 # Where the locator part of a label starts: `GB.346/INS/4 第25段(a)` → `第25段(a)`.
 _LOCATOR_PART = re.compile(r"结论第|第|附录|Conclusions para\.|para\.|Article|Appendix")
@@ -93,8 +94,8 @@ def references(corpus: Corpus, anchor: str, lang: Lang) -> str:
 
 
 def _crumbs(doc: Document, unit: Unit, lang: Lang) -> str:
-    parts = [f"{esc(doc.doc_id)} · {esc(doc.title)}"]
-    parts += [esc(x) for x in (unit.section, unit.group) if x]
+    parts = [f"{esc(doc.doc_id)} · {title(doc, lang).html('t')}"]
+    parts += [heading(doc, x, lang).html("t") for x in (unit.section, unit.group) if x]
     parts.append(f'<span class="here">{esc(short_label(unit.anchor, lang))}</span>')
     return '<nav class="crumbs">' + '<span class="sep">›</span>'.join(parts) + "</nav>"
 
@@ -104,36 +105,38 @@ def unit_block(corpus: Corpus, unit: Unit, target: str, lang: Lang) -> str:
     hit = " hit" if unit.anchor == target else ""
     num = short_label(unit.anchor, lang) if unit.parent is None else marker(unit)
     head = (f'<div class="line{hit}" data-unit="{esc(unit.anchor)}">'
-            f'{cite_link(unit.anchor, num, "num")}<span class="txt">{esc(unit.text)}</span></div>')
+            f'{cite_link(unit.anchor, num, "num")}{unit_text(corpus, unit, lang).html()}</div>')
     kids = [corpus.get(f"{unit.doc_id}#{c}") for c in unit.children]
     inner = "".join(f"<li>{unit_block(corpus, k, target, lang)}</li>" for k in kids if k)
     return head + (f'<ul class="items">{inner}</ul>' if inner else "")
 
 
-def _neighbour(unit: Unit | None, key: str, lang: Lang) -> str:
+def _neighbour(corpus: Corpus, unit: Unit | None, key: str, lang: Lang) -> str:
     if unit is None:
         return ""
+    shown = unit_text(corpus, unit, lang)
     return (f'<div class="nb"><span class="nb-key">{esc(t(key, lang))}</span> '
             f'{cite_link(unit.anchor, short_label(unit.anchor, lang))}'
-            f'<div class="nb-text">{esc(unit.text)}</div></div>')
+            f'<div class="nb-text" lang="{html_lang(shown.lang)}">{esc(shown.text)}</div></div>')
 
 
-def row_fields(unit: Unit, lang: Lang) -> str:
-    """An Appendix row's fields as a two-column table; its Conclusions points are links."""
+def row_fields(corpus: Corpus, unit: Unit, lang: Lang) -> str:
+    """An Appendix row's fields as a two-column table, in the reader's language ("全部" →
+    "all pillars"); its Conclusions points are links."""
     row = unit.row
     if row is None:
         return ""
+    doc = corpus.document(unit.doc_id)
     points = " ".join(cite_link(p, short_label(p, lang), "cite point") for p in row.points)
-    pillars = ", ".join(str(p) for p in row.pillars) or row.pillars_raw
+    pillars = row_field(corpus, unit, "pillars", row.pillars_raw, lang)
     fields = [
-        ("f_points", points or esc(row.points_raw)),
-        ("f_pillars", esc(f"{pillars}（{row.pillars_raw}）" if row.pillars_raw != pillars
-                          else pillars)),
-        ("f_component", esc(row.component_title)),
-        ("f_budget", esc(row.component_budget)),
+        ("f_points", points or row_field(corpus, unit, "points", row.points_raw, lang).html()),
+        ("f_pillars", pillars.html()),
+        ("f_component", heading(doc, row.component_title, lang).html()),
+        ("f_budget", row_field(corpus, unit, "budget", row.component_budget, lang).html()),
         ("f_pb", esc(", ".join(row.pb_outputs))),
-        ("f_sdg", esc(row.sdg_raw)),
-        ("f_timeframe", esc(row.timeframe)),
+        ("f_sdg", row_field(corpus, unit, "sdg", row.sdg_raw, lang).html()),
+        ("f_timeframe", row_field(corpus, unit, "timeframe", row.timeframe, lang).html()),
     ]
     body = "".join(f"<tr><th>{esc(t(k, lang))}</th><td>{v}</td></tr>" for k, v in fields)
     return f'<table class="fields"><caption>{esc(t("row_fields", lang))}</caption>{body}</table>'
@@ -158,13 +161,15 @@ def render_context(corpus: Corpus, anchor: str | None, lang: Lang) -> str:
     name = safe_label(anchor, lang)
     by = references(corpus, anchor, lang)
     return (
-        f'<div class="ctx" data-anchor-shown="{esc(anchor)}">{_title(lang)}{_crumbs(doc, unit, lang)}'
+        f'<div class="ctx" tabindex="-1" data-anchor-shown="{esc(anchor)}">{_title(lang)}'
+        f'{_crumbs(doc, unit, lang)}'
         f'<div class="ctx-head"><span class="ctx-label">{esc(name)}</span>'
         f"<code>{esc(anchor)}</code>{copy_button(name, anchor, lang)}"
         f'<a class="permalink" href="{esc(deep_link(anchor))}" target="_blank" '
         f'title="{esc(t("permalink_title", lang))}">{esc(t("permalink", lang))}</a></div>'
-        f'<div class="ctx-body">{_neighbour(before, "previous_row" if row else "previous", lang)}'
+        f"{source_switch(corpus, lang)}"
+        f'<div class="ctx-body">{_neighbour(corpus, before, "previous_row" if row else "previous", lang)}'
         f'<div class="para">{unit_block(corpus, top, anchor, lang)}</div>'
-        f"{row_fields(unit, lang)}{by}"
-        f'{_neighbour(after, "next_row" if row else "next", lang)}</div></div>'
+        f"{row_fields(corpus, unit, lang)}{by}"
+        f'{_neighbour(corpus, after, "next_row" if row else "next", lang)}</div></div>'
     )

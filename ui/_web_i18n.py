@@ -103,10 +103,24 @@ _TEXT: dict[str, tuple[str, str]] = {
     "no_rows": ("没有符合筛选条件的产出。", "No output matches these filters."),
     "col_no": ("编号", "No."),
     "browse_hint": (
-        "两份文件的全文，按原文顺序排列。点击段落编号可在右侧查看上下文、复制引文或获取链接。",
-        "Both documents in full, in reading order. Click a paragraph number to open it on "
-        "the right, copy its citation or get a link.",
+        "两份文件的全文，按原文顺序排列。点击段落编号可在“段落上下文”中查看、复制引文或获取链接。",
+        "Both documents in full, in reading order. Click a paragraph number to open it in "
+        "the context panel, copy its citation or get a link.",
     ),
+    "lang_zh": ("中文", "Chinese"),
+    "lang_en": ("英文", "English"),
+    "translation_unofficial": (
+        "中文为本项目的非官方工作译文。",
+        "Unofficial working translation by the project; the Chinese original is authoritative.",
+    ),
+    "translation_official": ("中文为官方语言版本。", "Official English version."),
+    "show_source": ("显示{src}原文", "Show the {src} source"),
+    "hide_source": ("隐藏{src}原文", "Hide the {src} source"),
+    "empty_question": ("请先输入问题，例如：支柱1涉及哪些方面？",
+                       "Type a question first, e.g. What are the five pillars of the strategy?"),
+    "too_long": ("问题有 {n} 个字符，超过 {limit} 个字符的上限；请缩短。",
+                 "The question has {n} characters, more than the limit of {limit}; please "
+                 "shorten it."),
     "preamble": ("导言", "Preamble"),
     "busy": ("服务器繁忙，请稍后重试。", "The server is busy; please retry in a moment."),
 }
