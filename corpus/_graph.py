@@ -125,11 +125,12 @@ class References:
 
     def points_without_outputs(self) -> tuple[str, ...]:
         """The Conclusions points, in the paragraphs the Appendix cites, that no output cites:
-        staff need to know what the action plan leaves without an output."""
+        staff need to know what the action plan leaves without an output. A lettered point
+        with sub-items none of which is cited (14(a)) comes before them."""
         cited = [p for u in self.rows if u.row for p in u.row.points]
         paragraphs = {p.partition("#")[0] + "#" + p.partition("#")[2].split(".")[0] for p in cited}
-        return tuple(u.anchor for u in self._corpus.leaves()
-                     if any(contains(par, u.anchor) for par in paragraphs)
+        return tuple(u.anchor for u in self._corpus.units()
+                     if any(contains(par, u.anchor) and par != u.anchor for par in paragraphs)
                      and not any(contains(u.anchor, c) or contains(c, u.anchor) for c in cited))
 
     def chain(self, anchor: str) -> Trace:

@@ -58,7 +58,7 @@ class Tuning:
     heading path; `filters` moves a pillar's or component's units (its Appendix rows, for a
     question about outputs) ahead; `rows_first` puts the well-ranked Appendix rows first for a
     "which output" question; `english_view` and `english_lexical` rank an English question
-    against the English versions' vectors and text as well (weight `dense_en`)."""
+    against the English versions' vectors and text as well (weights `dense_en`, `lexical_en`)."""
 
     k: int = 5
     dense: float = 1.0
@@ -75,6 +75,7 @@ class Tuning:
     english_lexical: bool = True
     english_plain_query: bool = True
     dense_en: float = 1.0
+    lexical_en: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -276,7 +277,7 @@ def _rrf(dense: np.ndarray | None, lexical: list[np.ndarray | None], f: Tuning,
     score = np.zeros(n) if dense is None else f.dense / (f.k + _ranks(dense))
     if dense_en is not None:
         score = score + f.dense_en / (f.k + _ranks(dense_en))
-    for lex in lexical:
+    for lex, weight in zip(lexical, (f.lexical, f.lexical_en), strict=False):
         if lex is not None and (lex > 0).any():
-            score = score + np.where(lex > 0, f.lexical / (f.k + _ranks(lex)), 0.0)
+            score = score + np.where(lex > 0, weight / (f.k + _ranks(lex)), 0.0)
     return score.astype(np.float32)

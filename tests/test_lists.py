@@ -68,7 +68,10 @@ def test_a_list_answer_cites_every_member_in_the_order_it_uses_them(
 
 def test_points_no_output_answers(assistant: Assistant, corpus: Corpus) -> None:
     expected = list(References(corpus).points_without_outputs())
-    assert len(expected) == 18
+    assert len(expected) == 19  # 14(a) itself with its seven sub-items
+    assert [a.split("#")[1] for a in expected if a.startswith("ILC.109/Res#c14")] == [
+        "c14.a", "c14.a.i", "c14.a.ii", "c14.a.iii", "c14.a.iv", "c14.a.v", "c14.a.vi",
+        "c14.a.vii"]
     a = assistant.ask("Which Conclusions points have no corresponding output?")
     assert [c.anchor for c in a.citations] == expected
     b = assistant.ask("《2021年结论》第13段的哪些分项没有被附录中的任何产出引用？")

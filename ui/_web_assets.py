@@ -274,5 +274,8 @@ footer { margin-top: 8px !important; }
   table.rows td[data-label]::before { content: attr(data-label) ": "; font-weight: 600;
     color: var(--body-text-color-subdued); font-size: .78rem; }
   table.rows td.out::before { display: block; }
+  .sources li { flex-wrap: wrap; }
+  .sources code { display: none; }
+  .sources .texts { flex-basis: 100%; order: 5; }
 }
 """
