@@ -41,6 +41,16 @@ eval: $(STAMP)
 calibrate: $(STAMP)
 	$(BIN)/python -m evals.calibrate
 
+# The thresholds for checking a model's sentences against the units they cite.
+# How well the configured chat model (ILO_QA_LLM_BASE_URL) judges answerability.
+.PHONY: llm-check
+llm-check: $(STAMP)
+	$(BIN)/python -m evals.llm_check
+
+.PHONY: calibrate-support
+calibrate-support: $(STAMP)
+	$(BIN)/python -m evals.support
+
 # The default embedder's vectors of the shipped documents, shipped so a first build embeds
 # nothing; rerun after changing the documents, their translation or the chunk headers.
 seed: $(STAMP)

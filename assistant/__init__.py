@@ -11,7 +11,9 @@ from ._answer import Answer, Citation, Lang, QuestionError
 from ._assistant import MAX_K, RETRIEVERS, Assistant, shape_of
 from ._duties import duty_label
 from ._extractive import ABSTAIN, Answerer, ExtractiveAnswerer, Written
+from ._grounding import SUPPORT_FILE, Claim, Support, check, claims_of, clean, fit_support, measure
 from ._lang import detect
+from ._llm import NOT_IN_DOCUMENTS, Evidence, LLMAnswerer, answer_chain, chat_model, format_units
 from ._question import Reading, read
 from ._settings import (
     AbstentionSettings,
@@ -29,7 +31,9 @@ __all__ = [
     "ABSTAIN",
     "CALIBRATION",
     "MAX_K",
+    "NOT_IN_DOCUMENTS",
     "RETRIEVERS",
+    "SUPPORT_FILE",
     "Abstention",
     "AbstentionSettings",
     "Answer",
@@ -38,11 +42,14 @@ __all__ = [
     "Assistant",
     "CalibrationError",
     "Citation",
+    "Claim",
     "CorpusError",
     "EmbedderError",
+    "Evidence",
     "ExtractiveAnswerer",
     "IndexSettings",
     "IndexStateError",
+    "LLMAnswerer",
     "LLMSettings",
     "Lang",
     "QuestionError",
@@ -50,13 +57,22 @@ __all__ = [
     "RetrievalSettings",
     "Retriever",
     "Settings",
+    "Support",
     "Tuning",
     "WebSettings",
     "Written",
+    "answer_chain",
+    "chat_model",
+    "check",
+    "claims_of",
+    "clean",
     "contains",
     "detect",
     "duty_label",
+    "fit_support",
+    "format_units",
     "label",
+    "measure",
     "read",
     "shape_of",
     "trace_text",

@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from corpus import Actor, Force
 
+from ._grounding import Claim
+
 Lang = Literal["zh", "en"]
 Translation = Literal["official", "unofficial"]
 
@@ -32,12 +34,13 @@ class Citation:
     force: Force = "none"  # how strongly: should, will, encourage, request, none
     source_text: str = ""
     translation: Translation | None = None
+    supported: bool | None = None  # a model's answer: do the sentences citing it hold up?
 
     def to_json(self) -> dict[str, Any]:
         return {"anchor": self.anchor, "label": self.label, "text": self.text,
                 "score": round(self.score, 6), "source_text": self.source_text or self.text,
                 "translation": self.translation, "actors": list(self.actors),
-                "force": self.force}
+                "force": self.force, "supported": self.supported}
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class Answer:
     lang: Lang = "zh"
     reason: str = ""  # why it abstained, in English, for reports and logs
     why: str = ""  # the same, said to the reader in the question's language
+    claims: tuple[Claim, ...] = ()  # a model's sentences, each checked against what it cites
 
     def to_json(self) -> dict[str, Any]:
         """The object `ilo-qa ask --json` prints and the UI's `/ask` endpoint returns."""
@@ -60,6 +64,8 @@ class Answer:
             "abstain_reason": (self.why or self.answer) if self.abstained else None,
             "backend": self.backend,
             "citations": [c.to_json() for c in self.citations],
+            "claims": [{"text": c.text, "anchors": list(c.anchors), "supported": c.supported,
+                        "why": c.why} for c in self.claims],
         }
 
 

@@ -27,7 +27,9 @@ from index import (
 from ._abstain import Abstention, calibration_sha256, novelty, unknown_words
 from ._answer import Answer, Citation, Lang, QuestionError, Translation
 from ._extractive import ABSTAIN, Answerer, ExtractiveAnswerer
+from ._grounding import Support
 from ._lists import find, names_held_term
+from ._llm import Evidence, LLMAnswerer, chat_model
 from ._question import Reading, read
 from ._scope import Lack, Passage, Scope
 from ._settings import Retriever, Settings
@@ -35,6 +37,8 @@ from ._trace import resolve_ref, trace_json
 
 if TYPE_CHECKING:
     from index import NaiveIndex
+
+    from ._lists import Listing
 
 WEAK = Lack(
     "weak evidence: the question is not close enough to any paragraph",
@@ -79,7 +83,7 @@ class Assistant:
             settings.index_dir, self.corpus, self.embedder, build=build, progress=progress,
             shape=shape_of(settings), cache_dir=settings.cache_dir, batch=settings.index.batch)
         self.index.tuning = settings.retrieval.tuning()
-        self.answerer: Answerer = answerer or ExtractiveAnswerer(settings.answer.quotes)
+        self.answerer: Answerer = answerer or self._answerer(settings)
         self.vocabulary = Vocabulary.of(self.corpus)
         self.duties = duties(self.corpus)
         self.scope = Scope.of(self.corpus, self.vocabulary)
@@ -182,8 +186,65 @@ class Assistant:
         else:
             listing = None
             citations = tuple(self._citation(h, lang, rank) for rank, h in enumerate(hits, 1))
+        if isinstance(self.answerer, LLMAnswerer):
+            return self._written_by_model(q, lang, citations, listing)
         written = self.answerer.write(q, lang, citations, listing)
         return Answer(q, written.text, False, written.backend, citations, lang)
+
+    def _answerer(self, settings: Settings) -> Answerer:
+        """The configured chat model's answerer when `ILO_QA_LLM_BASE_URL` is set, else
+        quotations."""
+        extractive = ExtractiveAnswerer(settings.answer.quotes)
+        if not settings.llm.base_url:
+            return extractive
+        return LLMAnswerer(chat_model(settings.llm), settings.llm.model or "default",
+                           self.embedder.passages, Support.for_embedder(self.embedder.id),
+                           extractive)
+
+    def evidence_for(self, citations: tuple[Citation, ...], lang: Lang) -> list[Evidence]:
+        """The units a model is given: anchor, label, heading path, text in the answer's
+        language."""
+        return [Evidence(c.anchor, c.label, self.path(c.anchor, lang), c.text) for c in citations]
+
+    def unit_evidence(self, anchor: str, lang: Lang) -> Evidence:
+        """One unit as a model is given it, in `lang` when a version holds it."""
+        text, _kind = self._in_lang(anchor, lang)
+        return Evidence(anchor, label(anchor, lang), self.path(anchor, lang),
+                        text or self.corpus.unit(anchor).text)
+
+    def path(self, anchor: str, lang: Lang) -> str:
+        """A unit's heading path (document › section › pillar or component), in `lang`."""
+        unit = self.corpus.get(anchor)
+        if unit is None:
+            return ""
+        doc = self.corpus.document(unit.doc_id)
+        version = doc.version(lang) if doc.lang != lang else None
+        names = [version.title if version else doc.title]
+        for h in (unit.section, unit.group):
+            if h:
+                names.append((version.headings.get(h) if version else None) or h)
+        return " › ".join(names)
+
+    def _written_by_model(self, q: str, lang: Lang, citations: tuple[Citation, ...],
+                          listing: Listing | None) -> Answer:
+        """The model's answer with its citations checked; its refusal as an abstention; the
+        quotations when it fails (and `backend` says why)."""
+        assert isinstance(self.answerer, LLMAnswerer)
+        written, verdict = self.answerer.write_checked(
+            q, lang, citations, self.evidence_for(citations, lang), listing)
+        if verdict is None:
+            return Answer(q, written.text, False, written.backend, citations, lang)
+        if verdict.refusal:
+            why = (f"语言模型判断所检索的段落不能回答这个问题：{verdict.refusal}" if lang == "zh" else
+                   f"The model found that the retrieved passages do not answer it: {verdict.refusal}")
+            text = f"{ABSTAIN[lang]}{' ' if lang == 'en' else ''}{why}"
+            return Answer(q, text, True, written.backend, (), lang,
+                          f"llm: not in the documents ({verdict.refusal})", why)
+        by = {c.anchor: c for c in citations}
+        held = {a: all(c.supported for c in verdict.claims if a in c.anchors) for a in verdict.cited}
+        cited = tuple(replace(by[a], score=1 / rank, supported=held[a])
+                      for rank, a in enumerate(verdict.cited, 1))
+        return Answer(q, written.text, False, written.backend, cited, lang, claims=verdict.claims)
 
     def rank(self, text: str) -> list[tuple[str, float]]:
         """Every unit ranked for a text by the fused search, with its fused score."""

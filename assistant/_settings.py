@@ -51,6 +51,9 @@ class RetrievalSettings(_Section):
     english_view: bool = Field(default=True,
         description="An English question, embedded as it is, is ranked against the English versions' vectors too.")
     english_lexical: bool = Field(default=True, description="And against BM25 over the English versions.")
+    english_synonyms: bool = Field(default=True,
+        description="Add the documents' English words for the glossary terms an English question "
+        "says in other words to that BM25 query.")
     english_plain_query: bool = Field(default=True,
         description="Embed the English question a second time, without glossary terms, for that ranking.")
     english_dense_weight: float = Field(default=1.0, ge=0,
@@ -64,6 +67,7 @@ class RetrievalSettings(_Section):
             bare_view=self.bare_view, filters=self.filters, rows_first=self.rows_first,
             rows_window=self.rows_window, english_view=self.english_view,
             english_lexical=self.english_lexical, english_plain_query=self.english_plain_query,
+            english_synonyms=self.english_synonyms,
             dense_en=self.english_dense_weight,
         )
 
@@ -109,7 +113,7 @@ class WebSettings(_Section):
 
 
 class LLMSettings(_Section):
-    """An OpenAI-compatible chat endpoint that writes answers (reserved: nothing calls it yet)."""
+    """An OpenAI-compatible chat endpoint that writes answers (Ollama, llama.cpp, vLLM, …)."""
 
     base_url: str | None = Field(default=None, description="Chat endpoint; when set, answers are written by it.")
     model: str = Field(default="", description="Model name sent to the endpoint.")

@@ -70,3 +70,21 @@ def expand(question: str, sources: tuple[str, ...] = SOURCES) -> list[str]:
         if source in sources and pattern.search(low):
             out.extend(t for t in zh if t not in out)
     return out
+
+
+_ENGLISH_OF: dict[str, tuple[str, ...]] = {}
+for _source, _en, _zh in GLOSSARY:
+    if _source in ("hand", "documents", "lexicon"):
+        for _term in _zh:
+            _ENGLISH_OF[_term] = tuple(dict.fromkeys([*_ENGLISH_OF.get(_term, ()), *_en]))
+
+
+def english_synonyms(question: str, sources: tuple[str, ...] = SOURCES) -> list[str]:
+    """The documents' English words for what an English question says in other words:
+    through the Chinese term both map to ("credit for what people already know" → 先前学习
+    → "prior learning"). For BM25 over the English versions."""
+    low = question.lower()
+    out: list[str] = []
+    for term in expand(question, sources):
+        out.extend(e for e in _ENGLISH_OF.get(term, ()) if e not in out and e not in low)
+    return out

@@ -19,7 +19,7 @@ from . import _store
 from ._bm25 import BM25
 from ._chunks import Chunk
 from ._embedders import VectorEmbedder
-from ._glossary import GLOSSARY_SHA256, SOURCES, expand
+from ._glossary import GLOSSARY_SHA256, SOURCES, english_synonyms, expand
 from ._mentions import OutputsOf, asks_for_output, named, outputs_of, preferred, resolve
 from ._tokens import CJK, en_tokens, tokens
 
@@ -58,7 +58,9 @@ class Tuning:
     heading path; `filters` moves a pillar's or component's units (its Appendix rows, for a
     question about outputs) ahead; `rows_first` puts the well-ranked Appendix rows first for a
     "which output" question; `english_view` and `english_lexical` rank an English question
-    against the English versions' vectors and text as well (weights `dense_en`, `lexical_en`)."""
+    against the English versions' vectors and text as well (weights `dense_en`, `lexical_en`);
+    `english_synonyms` adds the documents' English words for the glossary terms a question
+    says in other words to the English BM25 query."""
 
     k: int = 5
     dense: float = 1.0
@@ -76,6 +78,7 @@ class Tuning:
     english_plain_query: bool = True
     dense_en: float = 1.0
     lexical_en: float = 1.0
+    english_synonyms: bool = True
 
 
 @dataclass(frozen=True)
@@ -175,7 +178,10 @@ class Index:
         """BM25 over the English versions, for an English question (None otherwise)."""
         if CJK.search(question) or not self.tuning.english_lexical:
             return None
-        return self._bm25_en.scores(en_tokens(question))
+        terms = en_tokens(question)
+        if self.tuning.english_synonyms:
+            terms += en_tokens(" ".join(english_synonyms(question, self.tuning.glossary_sources)))
+        return self._bm25_en.scores(terms)
 
     def search(
         self, question: str, k: int = 5, mode: Mode = "hybrid", *,

@@ -82,6 +82,7 @@ def test_abstained_answer_says_so_in_the_question_language(assistant: Assistant)
     assert en.to_json() == {
         "question": "How do I bake sourdough bread?", "answer": f"{ABSTAIN['en']} {WEAK.en}",
         "abstained": True, "abstain_reason": WEAK.en, "backend": "extractive", "citations": [],
+        "claims": [],
     }
 
 
@@ -94,10 +95,13 @@ def test_naming_a_point_is_never_out_of_scope(assistant: Assistant) -> None:
 
 def test_json_shape(assistant: Assistant) -> None:
     out = assistant.ask("支柱1中关于融资机制的内容是什么？", k=3).to_json()
-    assert list(out) == ["question", "answer", "abstained", "abstain_reason", "backend", "citations"]
+    assert list(out) == ["question", "answer", "abstained", "abstain_reason", "backend", "citations",
+                         "claims"]
+    assert out["claims"] == []  # quotations make no claims of their own
     assert len(out["citations"]) == 3
     assert list(out["citations"][0]) == ["anchor", "label", "text", "score", "source_text",
-                                         "translation", "actors", "force"]
+                                         "translation", "actors", "force", "supported"]
+    assert out["citations"][0]["supported"] is None
     assert out["citations"][0]["translation"] is None
     assert out["citations"][0]["source_text"] == out["citations"][0]["text"]
     assert out["citations"][0]["anchor"] == "GB.346/INS/4#p10.e"

@@ -22,7 +22,8 @@ def test_ask_json(env_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "ask", "哪项产出涉及终身职业发展支持系统？", "--json", "--k", "3")
     assert code == 0
     obj = json.loads(out)
-    assert list(obj) == ["question", "answer", "abstained", "abstain_reason", "backend", "citations"]
+    assert list(obj) == ["question", "answer", "abstained", "abstain_reason", "backend", "citations",
+                         "claims"]
     assert obj["abstained"] is False and obj["backend"] == "extractive"
     assert obj["citations"][0]["anchor"] == "GB.346/INS/4#A12" and len(obj["citations"]) == 3
 

@@ -20,8 +20,9 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:'future.no_silent_downcasting' is deprecated"),
     pytest.mark.filterwarnings("ignore:The copy keyword is deprecated"),
 ]
-KEYS = ["question", "answer", "abstained", "abstain_reason", "backend", "citations"]
-CITATION_KEYS = ["anchor", "label", "text", "score", "source_text", "translation", "actors", "force"]
+KEYS = ["question", "answer", "abstained", "abstain_reason", "backend", "citations", "claims"]
+CITATION_KEYS = ["anchor", "label", "text", "score", "source_text", "translation", "actors", "force",
+                 "supported"]
 QUESTIONS = [
     "哪项产出涉及终身职业发展支持系统？",
     "结论第14段(h)对应哪些高级别产出？",

@@ -28,7 +28,7 @@ def ask_json(assistant: Assistant, question: str) -> dict[str, Any]:
     except QuestionError as exc:
         return {"question": question if isinstance(question, str) else "",
                 "answer": str(exc), "abstained": True, "abstain_reason": str(exc),
-                "backend": REFUSED_BACKEND, "citations": []}
+                "backend": REFUSED_BACKEND, "citations": [], "claims": []}
 
 
 def is_refused(result: dict[str, Any]) -> bool:
