@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +16,7 @@ from corpus import Corpus, Unit, duties, label, load_corpus
 from index import (
     Hit,
     Index,
+    IndexRetriever,
     Shape,
     VectorEmbedder,
     Vocabulary,
@@ -26,10 +27,11 @@ from index import (
 
 from ._abstain import Abstention, calibration_sha256, novelty, unknown_words
 from ._answer import Answer, Citation, Lang, QuestionError, Translation
-from ._extractive import ABSTAIN, Answerer, ExtractiveAnswerer
+from ._extractive import ABSTAIN, Answerer, ExtractiveAnswerer, Written
+from ._followup import by_model, by_rules, leans_on_history
 from ._grounding import Support
 from ._lists import find, names_held_term
-from ._llm import Evidence, LLMAnswerer, chat_model
+from ._llm import Evidence, LLMAnswerer, Verdict, chat_model
 from ._question import Reading, read
 from ._scope import Lack, Passage, Scope
 from ._settings import Retriever, Settings
@@ -164,6 +166,50 @@ class Assistant:
     def ask(self, question: str, k: int | None = None, retriever: Retriever | None = None) -> Answer:
         """Retrieve the k best units, abstain if the documents cannot answer, else write an
         answer."""
+        found = self._evidence(question, k, retriever)
+        if isinstance(found, Answer):
+            return found
+        q, lang, citations, listing = found
+        if isinstance(self.answerer, LLMAnswerer):
+            return self._written_by_model(q, lang, citations, listing)
+        written = self.answerer.write(q, lang, citations, listing)
+        return Answer(q, written.text, False, written.backend, citations, lang)
+
+    def ask_stream(self, question: str, k: int | None = None) -> Iterator[str | Answer]:
+        """As `ask`, for a model's answer: its text as it arrives (cleaned so far), then the
+        checked `Answer`. Without a model, or when it refuses, just the `Answer`."""
+        found = self._evidence(question, k, None)
+        if isinstance(found, Answer):
+            yield found
+            return
+        q, lang, citations, listing = found
+        if not isinstance(self.answerer, LLMAnswerer):
+            written = self.answerer.write(q, lang, citations, listing)
+            yield Answer(q, written.text, False, written.backend, citations, lang)
+            return
+        for part in self.answerer.stream_checked(q, lang, citations,
+                                                 self.evidence_for(citations, lang), listing):
+            if isinstance(part, str):
+                yield part
+            else:
+                yield self._answer_from(q, lang, citations, *part)
+
+    def standalone(self, question: str, history: Sequence[str]) -> str:
+        """A follow-up made standalone from the earlier questions: by the chat model when one
+        is configured (rules when it fails), by rules otherwise (`_followup`)."""
+        if not history or not leans_on_history(question):
+            return question
+        if isinstance(self.answerer, LLMAnswerer):
+            try:
+                return by_model(self.answerer.model, question, history)
+            except Exception:  # the rules still make it standalone
+                pass
+        return by_rules(question, history)
+
+    def _evidence(self, question: str, k: int | None, retriever: Retriever | None
+                  ) -> Answer | tuple[str, Lang, tuple[Citation, ...], Listing | None]:
+        """An abstention, or what an answer is written from: the question, its language, the
+        citations (the top k, or a whole set) and the set's description."""
         k = self.settings.k if k is None else k
         retriever = retriever or self.settings.retriever
         q = self.check(question, k)
@@ -186,10 +232,7 @@ class Assistant:
         else:
             listing = None
             citations = tuple(self._citation(h, lang, rank) for rank, h in enumerate(hits, 1))
-        if isinstance(self.answerer, LLMAnswerer):
-            return self._written_by_model(q, lang, citations, listing)
-        written = self.answerer.write(q, lang, citations, listing)
-        return Answer(q, written.text, False, written.backend, citations, lang)
+        return q, lang, citations, listing
 
     def _answerer(self, settings: Settings) -> Answerer:
         """The configured chat model's answerer when `ILO_QA_LLM_BASE_URL` is set, else
@@ -205,6 +248,20 @@ class Assistant:
         """The units a model is given: anchor, label, heading path, text in the answer's
         language."""
         return [Evidence(c.anchor, c.label, self.path(c.anchor, lang), c.text) for c in citations]
+
+    def retriever(self, k: int = 5, abstain: bool = True) -> IndexRetriever:
+        """The index as a LangChain retriever; with `abstain`, a question the documents do not
+        cover (the assistant's own decision) gets no documents."""
+        return IndexRetriever(index=self.index, k=k, abstain=self.declines if abstain else None)
+
+    def declines(self, question: str) -> bool:
+        """Whether the assistant would refuse the question (retrieval and abstention only)."""
+        q = self.check(question, self.settings.k)
+        reading = read(q)
+        qvec = self.index.embed(q)
+        dense = self.index.dense_scores(qvec)
+        hits = self.retrieve(q, self.settings.k, "hybrid", qvec, dense)
+        return (self.refuses(reading, qvec, dense, hits) if hits else WEAK) is not None
 
     def unit_evidence(self, anchor: str, lang: Lang) -> Evidence:
         """One unit as a model is given it, in `lang` when a version holds it."""
@@ -232,6 +289,10 @@ class Assistant:
         assert isinstance(self.answerer, LLMAnswerer)
         written, verdict = self.answerer.write_checked(
             q, lang, citations, self.evidence_for(citations, lang), listing)
+        return self._answer_from(q, lang, citations, written, verdict)
+
+    def _answer_from(self, q: str, lang: Lang, citations: tuple[Citation, ...], written: Written,
+                     verdict: Verdict | None) -> Answer:
         if verdict is None:
             return Answer(q, written.text, False, written.backend, citations, lang)
         if verdict.refusal:

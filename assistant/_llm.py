@@ -154,6 +154,7 @@ class LLMAnswerer:
 
     def __init__(self, model: BaseChatModel, name: str, embed: Embed, support: Support,
                  fallback: ExtractiveAnswerer | None = None) -> None:
+        self.model = model
         self.chain = answer_chain(model)
         self.backend = f"llm:{name}"
         self.embed = embed
@@ -182,6 +183,26 @@ class LLMAnswerer:
         """The `Answerer` interface: the units given with their labels (no heading path)."""
         evidence = [Evidence(c.anchor, c.label, "", c.text) for c in citations]
         return self.write_checked(question, lang, citations, evidence, listing)[0]
+
+    def stream_checked(self, question: str, lang: Lang, citations: Sequence[Citation],
+                       evidence: Sequence[Evidence], listing: Listing | None = None
+                       ) -> Iterator[str | tuple[Written, Verdict | None]]:
+        """The reply as it arrives (cleaned so far), then, once whole, what `write_checked`
+        returns for it; a failure mid-way ends with the quotations and the reason."""
+        texts = {c.anchor: [c.text, c.source_text or c.text] for c in citations}
+        reply = ""
+        try:
+            for chunk in self.chain.stream(self.inputs(question, lang, evidence)):
+                reply += chunk
+                if not _VERDICT.match(reply) and not NOT_IN_DOCUMENTS.startswith(reply.strip()):
+                    yield clean(reply)
+            verdict = judge(reply, evidence, texts, self.embed, self.support)
+        except Exception as exc:  # every failure falls back, with its reason
+            reason = str(exc) if isinstance(exc, LLMError) else failure_reason(exc)
+            written = self.fallback.write(question, lang, citations, listing)
+            yield Written(written.text, f"extractive (LLM fallback: {reason})", written.cited), None
+            return
+        yield Written(verdict.text, self.backend, verdict.cited), verdict
 
     def stream(self, question: str, lang: Lang, evidence: Sequence[Evidence]) -> Iterator[str]:
         """The reply as it arrives, cleaned so far (for the UI); checks come after."""

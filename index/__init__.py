@@ -20,7 +20,7 @@ from ._embedders import (
 from ._glossary import GLOSSARY, SOURCES, expand
 from ._index import MODES, Hit, Index, Mode, Shape, Tuning
 from ._mentions import OutputsOf
-from ._retriever import IndexRetriever
+from ._retriever import DOCUMENT_PROMPT, SCORE_MEANING, IndexRetriever
 from ._store import IndexStateError, Manifest
 from ._tokens import EN_STOP, en_tokens, en_words, proper_nouns, stem, tagged, tokens
 from ._vocabulary import Vocabulary, periods_in, title_core, years_in
@@ -51,9 +51,11 @@ def naive_index(corpus: "Corpus", embedder: VectorEmbedder) -> "NaiveIndex":
 __all__ = [
     "BM25",
     "DEFAULT_EMBEDDER",
+    "DOCUMENT_PROMPT",
     "EN_STOP",
     "GLOSSARY",
     "MODES",
+    "SCORE_MEANING",
     "SEED_DIR",
     "SOURCES",
     "Chunk",

@@ -112,6 +112,8 @@ class SentenceTransformerEmbeddings(VectorEmbedder):
         self.id = f"sentence-transformers:{model}"
 
     def passages(self, texts: list[str]) -> np.ndarray:
+        if not texts:  # the model would fail on an empty batch
+            return np.empty((0, self.dim), dtype=np.float32)
         with self._lock:
             vecs = self._model.encode(
                 [self._pp + t for t in texts], normalize_embeddings=True, convert_to_numpy=True

@@ -13,6 +13,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant import (
     NOT_IN_DOCUMENTS,
+    Answer,
     Assistant,
     Evidence,
     LLMSettings,
@@ -206,3 +207,73 @@ def test_llm_check_reports_what_the_model_judged(server: ChatServer, home: Path,
     assert "all: 22/44 (50%) judged right" in out
     assert "answerable: 0/22" in out and "not answerable: 22/22 (100%)" in out
     assert "<unit anchor=" in server.prompt()
+
+
+def test_ask_stream_gives_the_text_as_it_comes_then_the_checked_answer(
+        server: ChatServer, llm: Assistant, assistant: Assistant) -> None:
+    server.replies = [Reply(f"The Conclusions ask for a ratification campaign for Convention "
+                            f"No. 142 [{C14C}].")]
+    parts = list(llm.ask_stream(Q))
+    texts, final = parts[:-1], parts[-1]
+    assert len(texts) > 3 and all(isinstance(t, str) for t in texts)
+    assert texts[-1] == f"The Conclusions ask for a ratification campaign for Convention No. 142 [{C14C}]."
+    assert isinstance(final, Answer) and final.backend == "llm:test-model"
+    assert [c.anchor for c in final.citations] == [C14C] and final.citations[0].supported
+    # Without a model: one final answer, the quotations.
+    only = list(assistant.ask_stream(Q))
+    assert len(only) == 1 and isinstance(only[0], Answer) and only[0].backend == "extractive"
+
+
+def test_a_refusal_is_not_streamed_as_text(server: ChatServer, llm: Assistant) -> None:
+    server.replies = [Reply(f"{NOT_IN_DOCUMENTS}: nothing about that")]
+    parts = list(llm.ask_stream(Q))
+    assert all(not isinstance(p, str) or not p for p in parts[:-1])
+    final = parts[-1]
+    assert isinstance(final, Answer) and final.abstained
+
+
+def test_follow_ups_are_made_standalone(server: ChatServer, llm: Assistant,
+                                        assistant: Assistant) -> None:
+    history = ["What are the outputs of pillar 2?"]
+    assert assistant.standalone("And what about pillar 3?", history) == (
+        "What are the outputs of pillar 3?")
+    assert assistant.standalone("那么支柱3呢？", ["支柱2有哪些产出？"]) == "支柱3有哪些产出？"
+    assert assistant.standalone("Which output does it map to?", ["What does Conclusions 14(c) ask?"]) == (
+        "Which output does it map to? (following on from: What does Conclusions 14(c) ask?)")
+    assert assistant.standalone("What are the five pillars?", history) == "What are the five pillars?"
+    assert assistant.standalone("And what about pillar 3?", []) == "And what about pillar 3?"
+    server.replies = [Reply("Which output implements Conclusions 14(c)?")]
+    assert llm.standalone("Which output does it map to?", ["What does Conclusions 14(c) ask?"]) == (
+        "Which output implements Conclusions 14(c)?")
+    assert "Last question: Which output does it map to?" in server.prompt()
+    server.replies = [Reply(status=500)]  # the model fails: the rules still answer
+    assert llm.standalone("And what about pillar 3?", history) == "What are the outputs of pillar 3?"
+
+
+def test_html_images_and_links_from_the_model_are_made_inert(server: ChatServer,
+                                                             llm: Assistant) -> None:
+    server.replies = [Reply(
+        f"<script>fetch('http://evil')</script>The Conclusions ask for a ratification campaign "
+        f"for Convention No. 142 ![x](http://evil/x.png) [see here](http://evil) <b>[{C14C}]</b>.")]
+    a = llm.ask(Q)
+    assert a.backend == "llm:test-model"
+    assert a.answer == (f"The Conclusions ask for a ratification campaign for Convention No. 142  "
+                        f"see here [{C14C}].")
+    for bad in ("<", "http", "evil", "!["):
+        assert bad not in a.answer
+
+
+def test_the_command_line_falls_back_without_a_traceback(
+        server: ChatServer, env_home: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from ui import main
+
+    server.replies = [Reply(status=503)]
+    monkeypatch.setenv("ILO_QA_LLM_BASE_URL", server.url)
+    monkeypatch.setenv("ILO_QA_LLM_MODEL", "test-model")
+    assert main(["ask", Q, "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    assert json.loads(out)["backend"] == "extractive (LLM fallback: HTTP 503)"

@@ -337,12 +337,12 @@ def test_answer_message_lists_its_sources_in_the_question_language() -> None:
     assert render_answer(result) == (
         '<div class="answer" lang="zh-CN"><p>根据文件：</p><ul><li>引文（' + link.format("第25段(a)")
         + '）</li></ul><p class="sources-line"><b>来源</b> <span class="n">1</span>'
-        + link.format("第25段(a)") + "</p></div>")
+        + link.format("第25段(a)") + '</p><p class="backend">原文引述</p></div>')
     # With the English interface the labels follow it; the answer stays in its language.
     assert render_answer(result, "en") == (
         '<div class="answer" lang="zh-CN"><p>根据文件：</p><ul><li>引文（' + link.format("para. 25(a)")
         + '）</li></ul><p class="sources-line"><b>Sources</b> <span class="n">1</span>'
-        + link.format("para. 25(a)") + "</p></div>")
+        + link.format("para. 25(a)") + '</p><p class="backend">Quotations from the documents</p></div>')
     assert "\n\n" not in render_answer(result)  # one HTML block: Markdown leaves it whole
 
 
@@ -410,7 +410,7 @@ def test_a_refused_question_keeps_the_spec_keys() -> None:
     result = ask_json(_Refusing(), "  ")  # type: ignore[arg-type]
     assert result == {"question": "  ", "answer": "the question is empty; ask something",
                       "abstained": True, "abstain_reason": "the question is empty; ask something",
-                      "backend": REFUSED_BACKEND, "citations": []}
+                      "backend": REFUSED_BACKEND, "citations": [], "claims": []}
 
 
 # --- languages -------------------------------------------------------------------------------
@@ -434,3 +434,25 @@ def test_the_page_language_follows_the_link_then_the_browser(
 ) -> None:
     request = SimpleNamespace(query_params=query, headers={"accept-language": accept})
     assert _request_lang(request) == lang
+
+
+def test_a_model_answer_shows_its_checks_and_who_wrote_it() -> None:
+    result = {"question": "What does 14(c) ask?", "answer": "x", "abstained": False,
+              "backend": "llm:qwen", "citations": [_cite(P25A, "GB.346/INS/4 para. 25(a)")],
+              "claims": [{"text": "It asks for a campaign", "anchors": [P25A], "supported": True,
+                          "why": ""},
+                         {"text": "It costs <b>US$9 billion</b>", "anchors": [P25A],
+                          "supported": False, "why": "figure 9 not in the cited units"}]}
+    page = render_answer(result, "en")
+    assert ("<p>It asks for a campaign (<a class=\"cite\" href=\"?anchor=GB.346/INS/4%23p25.a\" "
+            "data-anchor=\"GB.346/INS/4#p25.a\">GB.346/INS/4 para. 25(a)</a>) It costs "
+            "&lt;b&gt;US$9 billion&lt;/b&gt; (") in page
+    assert ('<span class="unsupported" title="figure 9 not in the cited units">⚠ not supported by '
+            "what it cites</span>") in page
+    assert '<p class="backend">Written by the model qwen; citations checked</p>' in page
+    fallback = render_answer(result | {"claims": [], "backend": "extractive (LLM fallback: timeout)"})
+    assert '<p class="backend">The model failed (timeout); quotations instead</p>' in fallback
+    streaming = render_answer({"question": "q?", "answer": "So far [GB.346/INS/4#p25.a] and",
+                               "abstained": False, "backend": "streaming", "citations": []}, "zh")
+    assert ('So far <a class="cite" href="?anchor=GB.346/INS/4%23p25.a" '
+            'data-anchor="GB.346/INS/4#p25.a">GB.346/INS/4 第25段(a)</a> and') in streaming

@@ -9,6 +9,7 @@ capped at `Settings.max_question_chars`, a bounded queue."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from typing import Any
 
 import gradio as gr
@@ -25,6 +26,7 @@ from ._web_chat import (
     render_answer,
     render_examples,
     render_sources,
+    stream_json,
 )
 from ._web_context import render_context
 from ._web_html import ANCHOR_PARAM, LANG_PARAM, esc
@@ -52,7 +54,12 @@ def _history(results: list[dict[str, Any]], ui: Lang) -> list[Any]:
     """The chat rebuilt from its answers, citation labels in the interface's language."""
     out: list[Any] = []
     for r in results:
-        out += [{"role": "user", "content": _user_message(r["question"])},
+        typed = r.get("typed") or r["question"]
+        shown = _user_message(typed)
+        if typed.strip() != r["question"].strip():  # a follow-up, asked as a standalone question
+            shown += (f'<br><span class="asked-as">{esc(t("asked_as", ui))} '
+                      f"{markdown_safe(r['question'])}</span>")
+        out += [{"role": "user", "content": shown},
                 {"role": "assistant", "content": render_answer(r, ui)}]
     return out
 
@@ -87,18 +94,30 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                               "concurrency_id": "render", "show_progress": "hidden"}
 
     def answer(question: str, results: list[dict[str, Any]] | None,
-               lang: str) -> tuple[Any, ...]:
+               lang: str) -> Iterator[tuple[Any, ...]]:
+        """A follow-up is made standalone first (and shown so); a model's answer streams in,
+        its citation labels links as soon as they are written; then the checked answer."""
         ui = as_lang(lang)
-        result = ask_json(assistant, question)
-        if is_refused(result):
-            # Said under the question box, in the interface's language; nothing else changes.
-            return gr.skip(), gr.skip(), gr.skip(), gr.skip(), _notice(question, result, ui, cap)
-        results = [*(results or []), result]
-        return _history(results, ui), "", render_sources(result, ui), results, ""
+        done = list(results or [])
+        typed = question if isinstance(question, str) else ""
+        asked = assistant.standalone(typed, [r["question"] for r in done]) if typed.strip() else typed
+        for part in stream_json(assistant, asked):
+            if isinstance(part, str):
+                pending = {"question": asked, "typed": typed, "answer": part, "abstained": False,
+                           "backend": "streaming", "citations": [], "claims": []}
+                yield _history([*done, pending], ui), "", gr.skip(), gr.skip(), ""
+                continue
+            if is_refused(part):
+                # Said under the question box, in the interface's language; nothing else changes.
+                yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), _notice(typed, part, ui, cap)
+                return
+            part["typed"] = typed
+            done.append(part)
+            yield _history(done, ui), "", render_sources(part, ui), done, ""
 
     def pick(results: list[dict[str, Any]] | None, lang: str,
-             evt: gr.EventData) -> tuple[Any, ...]:
-        return answer(str(getattr(evt, "question", "")), results, lang)
+             evt: gr.EventData) -> Iterator[tuple[Any, ...]]:
+        yield from answer(str(getattr(evt, "question", "")), results, lang)
 
     def open_anchor(lang: str, evt: gr.EventData) -> tuple[str, str]:
         anchor = str(getattr(evt, "anchor", "") or "")

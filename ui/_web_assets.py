@@ -232,6 +232,9 @@ footer { margin-top: 8px !important; }
 #lang label:focus-within { outline: 2px solid var(--color-accent); outline-offset: 2px; border-radius: 6px; }
 #lang input:focus-visible { outline: 2px solid var(--color-accent); outline-offset: 2px; }
 .ctx:focus { outline: 2px solid var(--color-accent-soft); outline-offset: 2px; }
+#chat .answer .backend { font-size: .76rem; color: var(--body-text-color-subdued); margin-top: 6px; }
+#chat .answer .unsupported { font-size: .78rem; color: #b42318; white-space: nowrap; }
+#chat .asked-as { font-size: .8rem; opacity: .8; }
 .notice { margin: 6px 0; padding: 8px 12px; border-radius: 6px; background: #fff4e5;
   color: #8a4b00; border: 1px solid #f3c98b; font-size: .9rem; }
 .notice:empty { display: none; }

@@ -5,6 +5,7 @@ buttons. Also the `/ask` endpoint's function, so the API and the chat answer the
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from assistant import Assistant, QuestionError, detect, duty_label
@@ -29,6 +30,18 @@ def ask_json(assistant: Assistant, question: str) -> dict[str, Any]:
         return {"question": question if isinstance(question, str) else "",
                 "answer": str(exc), "abstained": True, "abstain_reason": str(exc),
                 "backend": REFUSED_BACKEND, "citations": [], "claims": []}
+
+
+def stream_json(assistant: Assistant, question: str) -> Iterator[str | dict[str, Any]]:
+    """The chat's answer: a model's text as it arrives, then the `ask --json` object (a
+    refused question's object too, as `ask_json` gives it)."""
+    try:
+        for part in assistant.ask_stream(question):
+            yield part if isinstance(part, str) else part.to_json()
+    except QuestionError as exc:
+        yield {"question": question, "answer": str(exc), "abstained": True,
+               "abstain_reason": str(exc), "backend": REFUSED_BACKEND, "citations": [],
+               "claims": []}
 
 
 def is_refused(result: dict[str, Any]) -> bool:
@@ -96,12 +109,51 @@ def render_answer(result: dict[str, Any], ui: Lang | None = None) -> str:
                 f'{esc(t("abstained", lang))}</span></p>{_blocks(result["answer"], [], lang)}'
                 f"<p><em>{esc(t('abstained_hint', lang))}</em></p></div>")
     cites = result["citations"]
-    body = _blocks(result["answer"], cites, ui)
+    claims = result.get("claims") or []
+    body = _claims(claims, cites, ui) if claims else _blocks(result["answer"], cites, ui)
+    if result.get("backend") == "streaming":  # citations are links as soon as they are written
+        written = [{"anchor": a, "label": f"[{a}]"} for a in _bracket_anchors(result["answer"])]
+        body = _blocks(result["answer"], written, ui)
     if cites:
         listed = " ".join(f'<span class="n">{i}</span>{cite_link(c["anchor"], safe_label(c["anchor"], ui))}'
                           for i, c in enumerate(cites, start=1))
         body += f'<p class="sources-line"><b>{esc(t("sources", ui))}</b> {listed}</p>'
+    body += _written_by(result.get("backend") or "", ui)
     return f'<div class="answer" lang="{code}">{body}</div>'
+
+
+_BRACKET = re.compile(r"\[([A-Za-z0-9][\w./-]*#[\w.]+)\]")
+
+
+def _bracket_anchors(text: str) -> list[str]:
+    return list(dict.fromkeys(_BRACKET.findall(text)))
+
+
+def _claims(claims: list[dict[str, Any]], cites: list[dict[str, Any]], ui: Lang) -> str:
+    """A model's answer, sentence by sentence, each followed by links to what it cites; a
+    sentence the cited units do not support (or that cites nothing) is marked, with why."""
+    parts = []
+    for c in claims:
+        links = " ".join(cite_link(a, safe_label(a, ui)) for a in c.get("anchors") or [])
+        mark = "" if c.get("supported") else (
+            f' <span class="unsupported" title="{esc(str(c.get("why") or ""))}">'
+            f'{esc(t("unsupported", ui))}</span>')
+        parts.append(f"{esc(c['text'])}{' (' + links + ')' if links else ''}{mark}")
+    return f"<p>{' '.join(parts)}</p>"
+
+
+def _written_by(backend: str, ui: Lang) -> str:
+    """Which backend wrote the answer: the quotations, a model (its name), or the quotations
+    after a model failed (and why)."""
+    if backend.startswith("llm:"):
+        text = t("by_model", ui, model=backend[4:])
+    elif backend.startswith("extractive (LLM fallback:"):
+        text = t("by_fallback", ui, why=backend.split(":", 1)[1].rstrip(")").strip())
+    elif backend == "streaming":
+        text = t("by_streaming", ui)
+    else:
+        text = t("by_quotes", ui)
+    return f'<p class="backend">{esc(text)}</p>'
 
 
 def _duty(c: dict[str, Any], lang: Lang) -> str:

@@ -107,6 +107,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Both documents in full, in reading order. Click a paragraph number to open it in "
         "the context panel, copy its citation or get a link.",
     ),
+    "asked_as": ("按独立问题理解为：", "Asked as:"),
+    "unsupported": ("⚠ 引文不支持", "⚠ not supported by what it cites"),
+    "by_model": ("由语言模型 {model} 撰写，引文已核对", "Written by the model {model}; citations checked"),
+    "by_fallback": ("语言模型不可用（{why}），以下为原文引述", "The model failed ({why}); quotations instead"),
+    "by_streaming": ("语言模型正在撰写…", "The model is writing…"),
+    "by_quotes": ("原文引述", "Quotations from the documents"),
     "lang_zh": ("中文", "Chinese"),
     "lang_en": ("英文", "English"),
     "translation_unofficial": (
