@@ -30,8 +30,9 @@ from ._answer import Answer, Citation, Lang, QuestionError, Translation
 from ._extractive import ABSTAIN, Answerer, ExtractiveAnswerer, Written
 from ._followup import by_model, by_rules, leans_on_history
 from ._grounding import Support
-from ._lists import find, names_held_term
+from ._lists import find
 from ._llm import Evidence, LLMAnswerer, Verdict, chat_model
+from ._named import names_held_term
 from ._question import Reading, read
 from ._scope import Lack, Passage, Scope
 from ._settings import Retriever, Settings
@@ -40,7 +41,7 @@ from ._trace import resolve_ref, trace_json
 if TYPE_CHECKING:
     from index import NaiveIndex
 
-    from ._lists import Listing
+    from ._listing import Listing
 
 WEAK = Lack(
     "weak evidence: the question is not close enough to any paragraph",

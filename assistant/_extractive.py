@@ -17,7 +17,7 @@ from ._answer import Citation, Lang
 from ._duties import duty_label
 
 if TYPE_CHECKING:
-    from ._lists import Listing
+    from ._listing import Listing
 
 # Chinese ends sentences with 。；！？; English with a stop or semicolon before the next
 # sentence's capital ("… (No. 142). The Office …"), never inside "No. 142".

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
     from langchain_core.runnables import Runnable
 
-    from ._lists import Listing
+    from ._listing import Listing
     from ._settings import LLMSettings
 
 NOT_IN_DOCUMENTS = "NOT_IN_DOCUMENTS"

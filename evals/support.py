@@ -9,8 +9,9 @@ questions (never the test part):
 - unsupported: the same sentences cited to another unit of the same paragraph or section
   (the hardest wrong citation: same topic, other content), and to a unit of another section.
 
-A sentence whose figures the cited units do not state fails before these thresholds apply
-(tested on its own)."""
+A sentence whose figures the cited units do not state fails before these thresholds apply:
+the same spans with one figure changed are built too, and the share the figure rule rejects
+is written beside the thresholds."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ import random
 import re
 import sys
 
-from assistant import SUPPORT_FILE, Assistant, Settings, fit_support, measure
+from assistant import SUPPORT_FILE, Assistant, Settings, Support, check, fit_support, measure
 
 from ._gold import DEV, REWORDINGS, read_questions
 
@@ -85,20 +86,46 @@ def in_own_words(assistant: Assistant, seed: int = 11) -> list[tuple[float, floa
     return out
 
 
+def changed_figures(assistant: Assistant) -> tuple[int, int]:
+    """Spans with a figure, the figure changed (+1), cited to their own unit: how many the
+    checks reject, of how many."""
+    corpus = assistant.corpus
+    rejected = total = 0
+    for unit in corpus.leaves():
+        english = corpus.document(unit.doc_id).version("en")
+        text = english.text(unit.locator) if english else None
+        if not text:
+            continue
+        claim = span(text, "en")
+        found = re.search(r"\d+", claim)
+        if not found:
+            continue
+        wrong = claim[:found.start()] + str(int(found.group()) + 1) + claim[found.end():]
+        cite = f"{wrong} [{unit.anchor}]"
+        claims, _ = check(cite, {unit.anchor: [text, unit.text]}, assistant.embedder.passages,
+                          Support(), {})
+        total += 1
+        rejected += not claims[0].supported
+    return rejected, total
+
+
 def main() -> int:
     assistant = Assistant(Settings())
     found = examples(assistant) + in_own_words(assistant)
     support, accuracy = fit_support(found)
+    rejected, changed = changed_figures(assistant)
     data = json.loads(SUPPORT_FILE.read_text(encoding="utf-8")) if SUPPORT_FILE.exists() else {}
     data.setdefault("embedders", {})[assistant.embedder.id] = {
         "similarity": support.similarity, "overlap": support.overlap,
         "balanced_accuracy": round(accuracy, 4), "examples": len(found),
-        "supported": sum(ok for *_x, ok in found)}
+        "supported": sum(ok for *_x, ok in found),
+        "changed_figures_rejected": f"{rejected}/{changed}"}
     data["_comment"] = ("Thresholds for checking a model's sentences against the units they "
                         "cite; written by `make calibrate-support` (evals/support.py).")
     SUPPORT_FILE.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{assistant.embedder.id}: similarity >= {support.similarity} or shared words >= "
-          f"{support.overlap:.0%}; balanced accuracy {accuracy:.3f} on {len(found)} examples")
+          f"{support.overlap:.0%}; balanced accuracy {accuracy:.3f} on {len(found)} examples; "
+          f"a changed figure rejected in {rejected} of {changed}")
     return 0
 
 
