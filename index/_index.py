@@ -78,7 +78,7 @@ class Tuning:
     english_plain_query: bool = True
     dense_en: float = 1.0
     lexical_en: float = 1.0
-    english_synonyms: bool = True
+    english_synonyms: bool = False
 
 
 @dataclass(frozen=True)
