@@ -11,7 +11,7 @@ from ._answer import Answer, Citation, Lang, QuestionError
 from ._assistant import MAX_K, RETRIEVERS, Assistant, shape_of
 from ._duties import duty_label
 from ._extractive import ABSTAIN, Answerer, ExtractiveAnswerer, Written
-from ._grounding import SUPPORT_FILE, Claim, Support, check, claims_of, clean, fit_support, measure
+from ._grounding import SUPPORT_FILE, Claim, Support, check, cited_anchors, claims_of, clean, fit_support, measure
 from ._lang import detect
 from ._llm import NOT_IN_DOCUMENTS, Evidence, LLMAnswerer, answer_chain, chat_model, format_units
 from ._question import Reading, read
@@ -64,6 +64,7 @@ __all__ = [
     "answer_chain",
     "chat_model",
     "check",
+    "cited_anchors",
     "claims_of",
     "clean",
     "contains",

@@ -257,12 +257,8 @@ class Assistant:
 
     def declines(self, question: str) -> bool:
         """Whether the assistant would refuse the question (retrieval and abstention only)."""
-        q = self.check(question, self.settings.k)
-        reading = read(q)
-        qvec = self.index.embed(q)
-        dense = self.index.dense_scores(qvec)
-        hits = self.retrieve(q, self.settings.k, "hybrid", qvec, dense)
-        return (self.refuses(reading, qvec, dense, hits) if hits else WEAK) is not None
+        found = self._evidence(question, None, "hybrid")
+        return isinstance(found, Answer) and found.abstained
 
     def unit_evidence(self, anchor: str, lang: Lang) -> Evidence:
         """One unit as a model is given it, in `lang` when a version holds it."""

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from assistant import Assistant, QuestionError, detect, duty_label
+from assistant import Assistant, QuestionError, cited_anchors, detect, duty_label
 from corpus import Duty
 
 from ._web_html import cite_link, copy_button, esc, safe_label
@@ -112,7 +112,7 @@ def render_answer(result: dict[str, Any], ui: Lang | None = None) -> str:
     claims = result.get("claims") or []
     body = _claims(claims, cites, ui) if claims else _blocks(result["answer"], cites, ui)
     if result.get("backend") == "streaming":  # citations are links as soon as they are written
-        written = [{"anchor": a, "label": f"[{a}]"} for a in _bracket_anchors(result["answer"])]
+        written = [{"anchor": a, "label": f"[{a}]"} for a in cited_anchors(result["answer"])]
         body = _blocks(result["answer"], written, ui)
     if cites:
         listed = " ".join(f'<span class="n">{i}</span>{cite_link(c["anchor"], safe_label(c["anchor"], ui))}'
@@ -120,13 +120,6 @@ def render_answer(result: dict[str, Any], ui: Lang | None = None) -> str:
         body += f'<p class="sources-line"><b>{esc(t("sources", ui))}</b> {listed}</p>'
     body += _written_by(result.get("backend") or "", ui)
     return f'<div class="answer" lang="{code}">{body}</div>'
-
-
-_BRACKET = re.compile(r"\[([A-Za-z0-9][\w./-]*#[\w.]+)\]")
-
-
-def _bracket_anchors(text: str) -> list[str]:
-    return list(dict.fromkeys(_BRACKET.findall(text)))
 
 
 def _claims(claims: list[dict[str, Any]], cites: list[dict[str, Any]], ui: Lang) -> str:
