@@ -35,6 +35,27 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.bench
 	$(BIN)/python -m tests.bench_ui
 
+# Through the web server: /api/ask and Gradio's /ask at 1 and 16 clients, beside the
+# in-process answer time (not part of `make test`).
+.PHONY: load soak audit
+load: $(STAMP)
+	$(BIN)/python -m tests.load
+
+# 50 users for 10 minutes (SOAK_SECONDS=…): errors and the server's memory over time.
+soak: $(STAMP)
+	$(BIN)/python -m tests.soak
+
+# Known advisories in the installed packages (pip-audit needs its advisory database online).
+audit: $(STAMP)
+	@$(BIN)/pip install -q pip-audit >/dev/null 2>&1 || { echo "make audit: pip-audit cannot be installed here (no package index?)"; exit 0; }
+	$(BIN)/python -m tests.audit
+
+# Adding documents: parse time per page, ingest time per 100 units, the parser's peak memory,
+# and retrieval on the added standards' gold questions (its section of evals/REPORT.md).
+.PHONY: bench-ingest
+bench-ingest: $(STAMP)
+	$(BIN)/python -m tests.bench_ingest
+
 eval: $(STAMP)
 	$(BIN)/python -m evals.report
 

@@ -3,7 +3,7 @@
 Public: `Assistant(settings).ask(question)` → `Answer`; `Settings` (all configuration);
 `Answerer`, the one interface of the answer-writing stage."""
 
-from corpus import CorpusError, contains, label
+from corpus import CorpusError, IngestError, contains, label
 from index import EmbedderError, IndexStateError, Tuning
 
 from ._abstain import CALIBRATION, Abstention, CalibrationError
@@ -13,12 +13,14 @@ from ._duties import duty_label
 from ._extractive import ABSTAIN, Answerer, ExtractiveAnswerer, Written
 from ._grounding import SUPPORT_FILE, Claim, Support, check, cited_anchors, claims_of, clean, fit_support, measure
 from ._lang import detect
+from ._library import Ingested, derive_id, documents, ingest, remove
 from ._llm import NOT_IN_DOCUMENTS, Evidence, LLMAnswerer, answer_chain, chat_model, format_units
 from ._question import Reading, read
 from ._settings import (
     AbstentionSettings,
     AnswerSettings,
     IndexSettings,
+    IngestSettings,
     LLMSettings,
     RetrievalSettings,
     Retriever,
@@ -49,6 +51,9 @@ __all__ = [
     "ExtractiveAnswerer",
     "IndexSettings",
     "IndexStateError",
+    "IngestError",
+    "IngestSettings",
+    "Ingested",
     "LLMAnswerer",
     "LLMSettings",
     "Lang",
@@ -68,13 +73,17 @@ __all__ = [
     "claims_of",
     "clean",
     "contains",
+    "derive_id",
     "detect",
+    "documents",
     "duty_label",
     "fit_support",
     "format_units",
+    "ingest",
     "label",
     "measure",
     "read",
+    "remove",
     "shape_of",
     "trace_text",
 ]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from corpus import Corpus, Unit, duties, label, load_corpus
+from corpus import SHIPPED, Corpus, Unit, duties, label, load_corpus
 from index import (
     Hit,
     Index,
@@ -60,6 +60,9 @@ def shape_of(settings: Settings) -> Shape:
                  calibration=calibration_sha256())
 
 
+SHIPPED_IDS = frozenset(s.doc_id for s in SHIPPED)
+
+
 class Assistant:
     """Answers questions about the corpus with citations. Thread-safe for `ask`."""
 
@@ -75,7 +78,7 @@ class Assistant:
         calibrated: bool = True,
     ) -> None:
         self.settings = settings
-        self.corpus = corpus or load_corpus()
+        self.corpus = corpus or load_corpus(added=settings.documents_dir)
         self.embedder = embedder or make_embedder(settings.embedder)
         a = settings.abstention
         # Checked before anything is built: an uncalibrated embedder would answer everything.
@@ -94,7 +97,14 @@ class Assistant:
         self._naive_lock = threading.Lock()
 
     def check(self, question: str, k: int) -> str:
-        """The question, stripped, or a QuestionError saying what to change."""
+        """The question, stripped, or a QuestionError saying what to change: the one check
+        every path (CLI, web, API) runs, never echoing the input back."""
+        if question is not None and not isinstance(question, str):
+            raise QuestionError(f"the question must be text, not {type(question).__name__}; "
+                                "ask something, e.g. '支柱1涉及哪些方面？'")
+        if question and any("\ud800" <= c <= "\udfff" for c in question):
+            raise QuestionError("the question is not valid UTF-8 text (it holds undecodable bytes or "
+                                "lone surrogates); type it again")
         q = (question or "").strip()
         if not q:
             raise QuestionError("the question is empty; ask something, e.g. '支柱1涉及哪些方面？'")
@@ -129,10 +139,14 @@ class Assistant:
         lack = self.scope.unknown(reading) if scope else None
         if lack is not None:
             return lack
-        if not (self.index.names_structure(reading.question) or names_held_term(reading, self.index)):
+        if not (self.index.names_structure(reading.question) or names_held_term(reading, self.index)
+                or self.index.scoped(reading.question)):
             if self.abstention.weak(self.abstention.margin(float(dense.max()), qvec), reading.lang):
                 return WEAK
-            unknown = self.unknown_words(reading)
+            # Words are looked up in the question's language: not conclusive when the best
+            # passages are in a document with no text in it (a Chinese question about an
+            # English standard).
+            unknown = [] if self._unreadable(hits[:3], reading.lang) else self.unknown_words(reading)
             if unknown and self.abstention.novel(self.novelty(reading), reading.lang):
                 shown = "、".join(f"“{w}”" for w in unknown[:3]) if reading.lang == "zh" else \
                     ", ".join(f"'{w}'" for w in unknown[:3])
@@ -151,6 +165,14 @@ class Assistant:
             found = self.index.search(reading.subject, 3, qvec=qvec, dense=dense, tuning=reuse)
             subject = [self.passage(h.anchor) for h in found]
         return self.scope.lacks(reading, [self.passage(h.anchor) for h in hits], named, subject)
+
+    def _unreadable(self, hits: list[Hit], lang: Lang) -> bool:
+        """Whether a hit's document has no text in `lang` (neither its own nor a version)."""
+        for h in hits:
+            doc = self.corpus.document(h.chunk.anchor.split("#")[0])
+            if doc.lang != lang and doc.version(lang) is None:
+                return True
+        return False
 
     def unknown_words(self, reading: Reading) -> list[str]:
         return unknown_words(reading, self.vocabulary)
@@ -222,10 +244,13 @@ class Assistant:
         lack = self.refuses(reading, qvec, dense, hits) if hits else WEAK
         if lack:
             why = lack.say(lang)
-            text = f"{ABSTAIN[lang]}{' ' if lang == 'en' else ''}{why}".rstrip()
+            text = f"{self._abstain_head(lang)}{' ' if lang == 'en' else ''}{why}".rstrip()
             return Answer(q, text, True, "extractive", (), lang, lack.reason, why)
         listing = find(reading, self.index, hits, self.index.outputs_of(q), self.duties,
                        self.rank) if retriever == "hybrid" else None
+        scoped = self.index.scoped(q)
+        if listing is not None and scoped and any(a.split("#")[0] not in scoped for a in listing.anchors):
+            listing = None  # the sets are built from the shipped documents' structure
         if listing is not None and listing.anchors:
             # A whole set: every member is cited, in the order the answer uses them.
             anchors = listing.anchors
@@ -276,7 +301,7 @@ class Assistant:
         names = [version.title if version else doc.title]
         for h in (unit.section, unit.group):
             if h:
-                names.append((version.headings.get(h) if version else None) or h)
+                names.append((doc.heading_in(lang, h) or (h, ""))[0])
         return " › ".join(names)
 
     def _written_by_model(self, q: str, lang: Lang, citations: tuple[Citation, ...],
@@ -288,6 +313,15 @@ class Assistant:
             q, lang, citations, self.evidence_for(citations, lang), listing)
         return self._answer_from(q, lang, citations, written, verdict)
 
+    def _abstain_head(self, lang: Lang) -> str:
+        """"The documents do not cover this question", naming the documents a user added."""
+        extra = [d.doc_id for d in self.corpus.documents if d.doc_id not in SHIPPED_IDS]
+        if not extra:
+            return ABSTAIN[lang]
+        if lang == "zh":
+            return f"{ABSTAIN[lang]}（另检索了添加的文件：{'、'.join(extra)}。）"
+        return f"{ABSTAIN[lang]} The documents added ({', '.join(extra)}) were searched too."
+
     def _answer_from(self, q: str, lang: Lang, citations: tuple[Citation, ...], written: Written,
                      verdict: Verdict | None) -> Answer:
         if verdict is None:
@@ -295,7 +329,7 @@ class Assistant:
         if verdict.refusal:
             why = (f"语言模型判断所检索的段落不能回答这个问题：{verdict.refusal}" if lang == "zh" else
                    f"The model found that the retrieved passages do not answer it: {verdict.refusal}")
-            text = f"{ABSTAIN[lang]}{' ' if lang == 'en' else ''}{why}"
+            text = f"{self._abstain_head(lang)}{' ' if lang == 'en' else ''}{why}"
             return Answer(q, text, True, written.backend, (), lang,
                           f"llm: not in the documents ({verdict.refusal})", why)
         by = {c.anchor: c for c in citations}
@@ -354,10 +388,8 @@ class Assistant:
         unit = self.corpus.get(anchor)
         if unit is None:
             return "", None
-        doc = self.corpus.document(unit.doc_id)
-        version = doc.version(lang) if doc.lang != lang else None
-        text = version.text(unit.locator) if version else None
-        return (text, version.kind) if text and version else ("", None)
+        found = self.corpus.document(unit.doc_id).rendering(lang, unit.locator)
+        return (found[0], found[1]) if found else ("", None)  # type: ignore[return-value]
 
     def naive(self) -> NaiveIndex:
         """The textbook baseline, built in memory on first use."""

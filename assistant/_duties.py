@@ -178,8 +178,9 @@ def _echoes(topic: str, scope: tuple[str, ...], corpus: Corpus, lang: str) -> bo
     for anchor in leads:
         lead = corpus.unit(anchor)
         doc = corpus.document(lead.doc_id)
-        version = doc.version(lang) if doc.lang != lang else None  # type: ignore[arg-type]
-        texts.append((version.text(lead.locator) or "") if version else lead.text)
+        found = doc.rendering(lang, lead.locator) if doc.lang != lang else None  # type: ignore[arg-type]
+        translated = doc.lang != lang and doc.version(lang) is not None  # type: ignore[arg-type]
+        texts.append(found[0] if found else ("" if translated else lead.text))
     held = set(_content(" ".join(texts), lang))
     return sum(w in held for w in words) >= 0.6 * len(words)
 

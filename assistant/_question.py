@@ -20,7 +20,7 @@ from index import periods_in, proper_nouns, tagged
 from ._answer import Lang
 from ._lang import detect
 
-Asked = Literal["count", "money", "rate", "date", "person", "place", "contact", "definition"]
+Asked = Literal["count", "money", "rate", "date", "person", "place", "contact", "definition", "frequency"]
 
 # --- interrogatives ----------------------------------------------------------------------
 _EN_MONEY_NOUN = (r"(?:cost|costs|price|prices|fee|fees|salary|salaries|wage|wages|pay|paid|"
@@ -42,10 +42,14 @@ _ASKS: tuple[tuple[Asked, re.Pattern[str]], ...] = (
         rf"\b(?:what|which) (?:\w+ ){{0,3}}{_EN_RATE_NOUN}\b|\bhow (?:high|low) is\b"
         rf"|{_ZH_RATE_NOUN}[^？?]{{0,6}}(?:是|有|为)?多少|多少{_ZH_RATE_NOUN}|百分之几")),
     ("count", re.compile(
-        r"\bhow many\b|\b(?:the|total|current|overall) number of\b|\bhow often\b"
+        r"\bhow many\b|\b(?:the|total|current|overall) number of\b"
         r"|多少|(?<!哪)几(?:个|名|项|人|次|家|位|所|种|天|年|周|成)|人数|总数|次数")),
+    ("frequency", re.compile(
+        r"\bhow often\b|\bhow frequently\b|\bat what (?:intervals?|frequency)\b|\bhow regularly\b"
+        r"|多久[^？?，,]{0,8}一次|每隔多久|多长时间[^？?，,]{0,8}一次|多频繁|频率|几年一次|多少年一次")),
     ("date", re.compile(
-        r"^\s*when\b|[,;]\s*when\b|\bwhen (?:is|was|will|did|does|do|are|were|has|have|should|can)\b"
+        r"^\s*when\b(?![^?]*,\s*(?:which|what|how|who|whom|where|is|are|does|do|must|should|can|may)\b)"
+        r"|[,;]\s*when\b|\bwhen (?:is|was|will|did|does|do|are|were|has|have|should|can)\b"
         r"|\b(?:what|which) (?:year|date|day|month)\b|\bby when\b|\buntil when\b|\bsince when\b"
         r"|\bhow long\b"
         r"|什么时候|何时|哪一年|哪年|哪一天|几月|几号|何年|多久|多长时间|哪个月")),
@@ -189,6 +193,8 @@ def read(question: str) -> Reading:
                  if pattern.search(asking) and not (locate and kind in ("money", "rate", "count")))
     if "money" in asks or "rate" in asks:  # "how much money" is not also a count
         asks = tuple(a for a in asks if a != "count")
+    if "frequency" in asks:  # "多久报告一次" asks how often, not a date or a number
+        asks = tuple(a for a in asks if a not in ("count", "date"))
     counted = _counted(norm) if "count" in asks else ""
     periods = tuple(periods_in(fold(question)))
     instruments = tuple(mentioned_instruments(question))

@@ -31,18 +31,27 @@ from ._question import Asked, Reading
 # --- values stated in a passage (any language) -------------------------------------------
 _NUM = (r"(?:\d[\d.,]*|[一二两三四五六七八九十百千万亿]+|one|two|three|four|five|six|seven|eight|"
         r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand)")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 _STATED: dict[Asked, re.Pattern[str]] = {
     "money": re.compile(
         r"(?:us\$|\$|€|£|usd|chf|eur)\s?\d|\d[\d.,]*\s*(?:万|亿)?\s*(?:美元|欧元|瑞士法郎|元|dollars?|"
         r"francs?|euros?)|\d[\d.,]*\s*(?:million|billion)\b"),
     "rate": re.compile(r"\d\s*(?:%|per ?cent)|百分之"),
     "date": re.compile(
-        r"(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}\s*月|\b(?:january|february|march|april|may|june|july|"
+        r"(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}\s*月|[一二两三四五六七八九十\d]+\s*(?:个月|周|天)"
+        r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty)"
+        r"\s+(?:years?|months?|weeks?|days?)\b|\b(?:january|february|march|april|may|june|july|"
         r"august|september|october|november|december)\b"),
     "person": re.compile(r"先生|女士|博士|教授|[\u3400-\u9fff]·[\u3400-\u9fff]|\b(?:mr|ms|mrs|dr|prof)\.?\s+\w"),
     "contact": re.compile(r"https?://|www\.|\w@\w|\+\d[\d\s-]{7,}|\b(?:street|road|avenue|route)\b|路\d+号|街\d+号"),
+    # How often: every year, annually, every two years, at such times as…, 每年, 定期.
+    "frequency": re.compile(
+        r"\b(?:every|each)\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|quarters?|biennium|session)\b"
+        r"|\b(?:annual(?:ly)?|biennial(?:ly)?|yearly|monthly|periodic(?:al(?:ly)?)?|regularly)\b|\bonce a\b"
+        r"|\bat such times\b|\bintervals?\b|每年|每[一二两三四五六七八九十\d]+年|每季度|每月|定期|年度|两年期"),
     # A definition: a term said to mean something.
-    "definition": re.compile(r"是指|指的是|系指|定义为|\bis defined as\b|\bmeans\b|\brefers to\b|\bi\.e\."),
+    "definition": re.compile(r"是指|指的是|系指|定义为|一词|\bis defined as\b|\bmeans\b|\brefers to\b|\bi\.e\."
+                             r"|\bthe terms? [\"'“‘]"),
 }
 # A count: a number with a noun after it. Years, numbered references (paragraph 12, 第12段)
 # and 一项/一个 (= "a") are not counts.
@@ -73,6 +82,7 @@ _VALUE = {
     "place": ("a place", "地名", "place"),
     "contact": ("contact details", "地址或联系方式", "address or contact details"),
     "definition": ("a definition", "定义", "definition"),
+    "frequency": ("a frequency", "频次", "frequency"),
 }
 
 
@@ -204,7 +214,11 @@ class Scope:
         if v.knows_en(name) or fold(name) in v.zh:
             return True
         parts = [p for p in re.split(r"\s+(?:of the|of|and|in|for|on|&)\s+", name) if p]
-        return len(parts) > 1 and all(v.knows_en(p) or fold(p) in v.zh for p in parts)
+        if len(parts) > 1 and all(v.knows_en(p) or fold(p) in v.zh for p in parts):
+            return True
+        # An organisation's acronym before a name it holds: "ILO Governing Body".
+        head, _, rest = name.partition(" ")
+        return bool(rest) and head.isupper() and self._knows_name(head) and self._knows_name(rest)
 
     def _discussed(self, r: Reading, named: list[str], evidence: Sequence[Passage]) -> bool:
         """Whether a retrieved passage that names the instrument also holds most of what the
@@ -234,6 +248,8 @@ class Scope:
                 for s in _sentences(text):
                     scored.append((sum(weights[w] for w in _found(words, s)), s))
         best = max((n for n, _ in scored), default=0.0)
+        if best <= 0 and r.lang == "zh" and evidence and not any(_CJK.search(t) for t in evidence[0].texts):
+            return [t for p in evidence for t in p.texts]  # no sentence can be told apart in zh
         if best <= 0:
             return list(evidence[0].texts) if evidence else []
         return [s for n, s in scored if n >= 0.5 * best]

@@ -111,6 +111,22 @@ class WebSettings(_Section):
     queue_max_size: int = Field(default=64, ge=1,
         description="Questions waiting; beyond this a caller is told to retry.")
     render_concurrency: int = Field(default=4, ge=1, description="Panels rendered at once (no embedding).")
+    max_body_bytes: int = Field(default=64 * 1024, ge=1024,
+        description="Largest request body any endpoint accepts, checked before it is read.")
+    session_capacity: int = Field(default=100, ge=1,
+        description="Browser sessions whose state is kept; the oldest go first (memory stays flat).")
+    history_turns: int = Field(default=20, ge=1, description="Chat turns kept per session (older ones dropped).")
+    cors_origins: tuple[str, ...] = Field(default=(),
+        description="Other origins allowed to call the API from a browser (none by default).")
+
+
+class IngestSettings(_Section):
+    """What adding one file may cost; it is parsed in a child process held to these limits."""
+
+    timeout_seconds: float = Field(default=60.0, gt=0, le=3600,
+        description="Wall time the parser may take on one file before it is stopped.")
+    memory_mb: int = Field(default=1024, ge=128, description="Address space the parser may use, in MB.")
+    max_bytes: int = Field(default=50 * 1024 * 1024, ge=1, description="Largest file accepted, in bytes.")
 
 
 class LLMSettings(_Section):
@@ -147,6 +163,7 @@ class Settings(BaseSettings):
     answer: AnswerSettings = AnswerSettings()
     web: WebSettings = WebSettings()
     llm: LLMSettings = LLMSettings()
+    ingest: IngestSettings = IngestSettings()
 
     @field_validator("home")
     @classmethod
@@ -168,3 +185,8 @@ class Settings(BaseSettings):
     @property
     def cache_dir(self) -> Path:
         return self.home / "cache"
+
+    @property
+    def documents_dir(self) -> Path:
+        """The documents and language versions a user added (`ilo-qa ingest`)."""
+        return self.home / "documents"

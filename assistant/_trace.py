@@ -54,6 +54,10 @@ def trace_json(t: Trace, corpus: Corpus, lang: Lang = "en") -> dict[str, Any]:
         "planned_in": _links(t.planned_in, lang),
         "plans": _links(t.plans, lang),
         "mentions": [{"anchor": i, "label": _instrument_label(i, lang)} for i in t.mentions],
+        # An instrument whose text a user added: its units, so the trace shows what it says.
+        "text": [] if unit or not corpus.holds(t.ref) else [
+            {"anchor": u.anchor, "label": label(u.anchor, lang), "text": u.text}
+            for u in corpus.document(t.ref).units],
     }
 
 
@@ -85,4 +89,7 @@ def trace_text(data: dict[str, Any], lang: Lang = "en") -> str:
         lines.append(f"{zh if lang == 'zh' else en}:")
         for it in items:
             lines.append(f"  {it['label']} [{it['anchor']}]")
+    if data.get("text"):
+        lines.append("条文：" if lang == "zh" else "Text:")
+        lines += [f"  {it['label']} [{it['anchor']}] {it['text']}".rstrip() for it in data["text"]]
     return "\n".join(lines)

@@ -9,7 +9,9 @@ Lang = Literal["zh", "en"]
 
 _PARA = re.compile(r"^(?P<kind>[prc])(?P<n>\d+)(?:\.(?P<letter>[a-z]))?(?:\.(?P<roman>[ivx]+))?$")
 _ROW = re.compile(r"^A(?P<n>\d+)$")
-_ARTICLE = re.compile(r"^art(?P<n>\d+)(?:\.(?P<para>\d+))?(?:\.(?P<letter>[a-z]))?$")
+_ARTICLE = re.compile(r"^art(?P<n>\d+)(?:\.(?P<para>\d+))?(?:\.(?P<letter>[a-z]))?(?:\.(?P<roman>[ivx]+))?$")
+_PAGE = re.compile(r"^pg(?P<page>\d+)\.(?P<n>\d+)$")
+_NUMBERED_ID = re.compile(r"^(?P<t>[CR])(?P<n>\d{1,3})$")
 
 # The short names people use for the two shipped documents.
 _DOC_SHORT = {"ILC.109/Res": ("ILC.109 决议", "ILC.109 Resolution")}
@@ -33,7 +35,7 @@ def contains(outer: str, inner: str) -> bool:
 def label(anchor: str, lang: Lang = "zh") -> str:
     """The human label of an anchor in Chinese or English."""
     doc_id, locator = split_anchor(anchor)
-    zh_doc, en_doc = _DOC_SHORT.get(doc_id, (doc_id, doc_id))
+    zh_doc, en_doc = _DOC_SHORT.get(doc_id, (_doc_zh(doc_id), doc_id))
     row = _ROW.match(locator)
     if row:
         n = row["n"]
@@ -47,12 +49,26 @@ def label(anchor: str, lang: Lang = "zh") -> str:
             where = "结论" if kind == "c" else ""
             return f"{zh_doc} {where}第{n}段{tail}"
         where = "Conclusions para." if kind == "c" else "para."
-        sep = ", " if doc_id in _DOC_SHORT else " "
+        sep = ", " if doc_id in _DOC_SHORT or _NUMBERED_ID.match(doc_id) else " "
         return f"{en_doc}{sep}{where} {n}{tail}"
     art = _ARTICLE.match(locator)
     if art:
-        n, p, letter = art["n"], art["para"], art["letter"]
+        n, p = art["n"], art["para"]
+        tail = "".join(f"({x})" for x in (art["letter"], art["roman"]) if x)
         if lang == "zh":
-            return f"{doc_id} 第{n}条" + (f"第{p}款" if p else "") + (f"({letter})" if letter else "")
-        return f"{doc_id}, Article {n}" + (f"({p})" if p else "") + (f"({letter})" if letter else "")
+            return f"{_doc_zh(doc_id)} 第{n}条" + (f"第{p}款" if p else "") + tail
+        return f"{doc_id}, Art. {n}" + (f"({p})" if p else "") + tail
+    page = _PAGE.match(locator)
+    if page:
+        if lang == "zh":
+            return f"{_doc_zh(doc_id)} 第{page['page']}页第{page['n']}段"
+        return f"{doc_id}, p. {page['page']}, para. {page['n']}"
     return f"{doc_id} {locator}"
+
+
+def _doc_zh(doc_id: str) -> str:
+    """`C142` → `第142号公约`, `R195` → `第195号建议书`; other ids as they are."""
+    m = _NUMBERED_ID.match(doc_id)
+    if not m:
+        return doc_id
+    return f"第{int(m['n'])}号" + ("公约" if m["t"] == "C" else "建议书")

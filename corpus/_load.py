@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import _gb, _ilc
+from ._added import read_added
 from ._units import RESTORE, Corpus, CorpusError, Document, Unit
 from ._versions import TRANSLATIONS_DIR, Version, shipped_versions
 
@@ -61,7 +62,14 @@ def read_document(path: Path, source: Source, versions: tuple[Version, ...] = ()
     )
 
 
-def load_corpus(directory: Path = SHIPPED_DIR, translations: Path = TRANSLATIONS_DIR) -> Corpus:
-    """The shipped documents, parsed, in a fixed order, with their shipped language versions."""
-    versions = shipped_versions(translations)
-    return Corpus(tuple(read_document(directory / s.file_name, s, versions) for s in SHIPPED))
+def load_corpus(directory: Path = SHIPPED_DIR, translations: Path = TRANSLATIONS_DIR,
+                added: Path | None = None, *, staged: Mapping[str, Path] | None = None,
+                without: frozenset[str] = frozenset()) -> Corpus:
+    """The shipped documents, parsed, in a fixed order, with their shipped language versions;
+    then the documents and official versions a user added (the folder `ingest` writes), as
+    they are or as they will be once a staged change is committed."""
+    docs, official = read_added(added, staged, without)
+    versions = (*shipped_versions(translations), *official)
+    shipped = [read_document(directory / s.file_name, s, versions) for s in SHIPPED]
+    own = [replace(d, versions=tuple(v for v in versions if v.doc_id == d.doc_id)) for d in docs]
+    return Corpus((*shipped, *own))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -101,12 +101,30 @@ class Document:
         found = sorted((v for v in self.versions if v.lang == lang), key=lambda v: v.kind)
         return found[0] if found else None
 
+    def _versions_in(self, lang: Lang) -> list[Version]:
+        """The versions in another language, official before the working translation."""
+        if lang == self.lang:
+            return []
+        return sorted((v for v in self.versions if v.lang == lang), key=lambda v: v.kind)
+
+    def rendering(self, lang: Lang, locator: str) -> tuple[str, str] | None:
+        """(text, kind) of a unit in another language: from an official version when it
+        holds the unit, else from the working translation; None when none does."""
+        return next(((t, v.kind) for v in self._versions_in(lang) if (t := v.text(locator))), None)
+
+    def heading_in(self, lang: Lang, heading: str) -> tuple[str, str] | None:
+        """(heading, kind) of a section, pillar or component heading in another language."""
+        return next(((h, v.kind) for v in self._versions_in(lang) if (h := v.headings.get(heading))), None)
+
+    def row_in(self, lang: Lang, locator: str) -> tuple[Mapping[str, str], str] | None:
+        """(fields, kind) of an Appendix row in another language."""
+        return next(((r, v.kind) for v in self._versions_in(lang) if (r := v.rows.get(locator))), None)
+
     def texts(self, lang: Lang) -> list[str]:
         """All text of the document in one language: the source, or a version of it."""
         if lang == self.lang:
             return [self.text]
-        version = self.version(lang)
-        return version.texts() if version else []
+        return [t for v in self.versions if v.lang == lang for t in v.texts()]
 
     def source_text(self, unit: Unit) -> str:
         """The raw source characters behind a unit, page breaks and all."""

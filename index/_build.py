@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -109,23 +110,16 @@ def build_index(
 
 
 def open_built(folder: Path, embedder: VectorEmbedder, corpus: Corpus) -> Index:
-    manifest, chunks, chunk_tokens, chunk_tokens_en, faiss_index = _store.read(folder)
+    return _index_of(folder, _store.read(folder), embedder, corpus)
+
+
+def _index_of(folder: Path, data: tuple[Any, ...], embedder: VectorEmbedder, corpus: Corpus) -> Index:
+    manifest, chunks, chunk_tokens, chunk_tokens_en, faiss_index = data
     return Index(chunks, chunk_tokens, chunk_tokens_en, faiss_index, embedder, corpus, manifest,
                  folder)
 
 
-def stale_reason(
-    root: Path, corpus: Corpus, embedder: VectorEmbedder, shape: Shape | None = None
-) -> str | None:
-    """Why the index under `root` cannot serve this corpus, embedder and shape, or None."""
-    shape = shape or Shape()
-    folder = _store.current_dir(root)
-    if folder is None:
-        return f"no index has been built in {root}"
-    try:
-        manifest, *_ = _store.read(folder)
-    except _store.IndexStateError as exc:
-        return str(exc)
+def _mismatch(manifest: _store.Manifest, corpus: Corpus, embedder: VectorEmbedder, shape: Shape) -> str | None:
     if manifest.embedder != embedder.id:
         return f"index was built with embedder {manifest.embedder!r}, not {embedder.id!r}"
     if manifest.corpus_sha256 != corpus.sha256:
@@ -137,17 +131,41 @@ def stale_reason(
     return None
 
 
+def _live(root: Path, corpus: Corpus, embedder: VectorEmbedder, shape: Shape) -> Index | str:
+    """The live index, read once (the folder `CURRENT` names, every file checked), or why it
+    cannot serve. A build replacing it meanwhile keeps the old folder, so the read completes;
+    a read that still fails (a second rebuild in between) is tried once more."""
+    for attempt in (1, 2):
+        folder = _store.current_dir(root)
+        if folder is None:
+            return f"no index has been built in {root}"
+        try:
+            data = _store.read(folder)
+        except _store.IndexStateError as exc:
+            if attempt == 2 or _store.current_dir(root) == folder:
+                return str(exc)
+            continue
+        return _mismatch(data[0], corpus, embedder, shape) or _index_of(folder, data, embedder, corpus)
+    raise AssertionError("unreachable")
+
+
+def stale_reason(
+    root: Path, corpus: Corpus, embedder: VectorEmbedder, shape: Shape | None = None
+) -> str | None:
+    """Why the index under `root` cannot serve this corpus, embedder and shape, or None."""
+    live = _live(root, corpus, embedder, shape or Shape())
+    return live if isinstance(live, str) else None
+
+
 def open_index(
     root: Path, corpus: Corpus, embedder: VectorEmbedder, *, build: bool = True,
     progress: Progress | None = None, shape: Shape | None = None, cache_dir: Path | None = None,
     batch: int = 8,
 ) -> Index:
     """The live index under `root`; rebuilt when missing or stale if `build`, else refused."""
-    reason = stale_reason(root, corpus, embedder, shape)
-    if reason is None:
-        folder = _store.current_dir(root)
-        assert folder is not None
-        return open_built(folder, embedder, corpus)
+    live = _live(root, corpus, embedder, shape or Shape())
+    if not isinstance(live, str):
+        return live
     if not build:
-        raise _store.IndexStateError(f"{reason}; build it with: ilo-qa build")
+        raise _store.IndexStateError(f"{live}; build it with: ilo-qa build")
     return build_index(corpus, embedder, root, progress, shape=shape, cache_dir=cache_dir, batch=batch)

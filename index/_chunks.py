@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from corpus import Corpus, Document, Unit, label
+from corpus import Corpus, Document, Lang, Unit, label
 
 
 @dataclass(frozen=True)
@@ -39,15 +39,20 @@ def unit_chunks(corpus: Corpus) -> list[Chunk]:
     out: list[Chunk] = []
     for doc in corpus.documents:
         for unit in doc.leaves():
-            version = doc.version("en") if doc.lang != "en" else None
-            text_en = (version.text(unit.locator) or "") if version else ""
-            ctx_en = context_en(doc, unit) if text_en else ""
-            out.append(Chunk(unit.anchor, unit.text, context(doc, unit), (unit.anchor,),
-                             text_en, ctx_en))
+            head = context(doc, unit)
+            if doc.lang == "en":  # an added English document is its own English version
+                text_en, ctx_en = unit.text, context(doc, unit, "en")
+                zh = doc.rendering("zh", unit.locator)
+                if zh:  # its Chinese version (searched, never cited in place of the source)
+                    head = f"{head}\n{zh[0]}"
+            else:
+                text_en = (doc.rendering("en", unit.locator) or ("", ""))[0]
+                ctx_en = context_en(doc, unit) if text_en else ""
+            out.append(Chunk(unit.anchor, unit.text, head, (unit.anchor,), text_en, ctx_en))
     return out
 
 
-def context(doc: Document, unit: Unit) -> str:
+def context(doc: Document, unit: Unit, lang: Lang = "zh") -> str:
     """The heading path of a unit, written out for the embedder and the lexical index."""
     parts = [f"{doc.doc_id} {doc.title}"]
     if unit.section:
@@ -57,10 +62,10 @@ def context(doc: Document, unit: Unit) -> str:
     lead: list[str] = []
     parent = doc.get(unit.parent) if unit.parent else None
     while parent is not None:
-        lead.insert(0, f"{label(parent.anchor)} {parent.text}")
+        lead.insert(0, f"{label(parent.anchor, lang)} {parent.text}")
         parent = doc.get(parent.parent) if parent.parent else None
     parts.extend(lead)
-    head = " › ".join(parts) + f" › {label(unit.anchor)}"
+    head = " › ".join(parts) + f" › {label(unit.anchor, lang)}"
     if unit.row is not None:
         row = unit.row
         points = "、".join(label(p) for p in row.points) or row.points_raw
@@ -80,14 +85,15 @@ def context_en(doc: Document, unit: Unit) -> str:
     parts = [f"{doc.doc_id} {version.title}"]
     for heading in (unit.section, unit.group):
         if heading:
-            parts.append(version.headings.get(heading, ""))
+            parts.append((doc.heading_in("en", heading) or ("", ""))[0])
     lead: list[str] = []
     parent = doc.get(unit.parent) if unit.parent else None
     while parent is not None:
-        lead.insert(0, f"{label(parent.anchor, 'en')} {version.text(parent.locator) or ''}")
+        lead.insert(0, f"{label(parent.anchor, 'en')} {(doc.rendering('en', parent.locator) or ('', ''))[0]}")
         parent = doc.get(parent.parent) if parent.parent else None
     head = " › ".join(p for p in [*parts, *lead] if p) + f" › {label(unit.anchor, 'en')}"
-    row = version.rows.get(unit.locator)
+    found = doc.row_in("en", unit.locator)
+    row = found[0] if found else None
     if row:
         head += (f"\nConclusions points: {row.get('points', '')}; pillars: {row.get('pillars', '')}; "
                  f"SDG targets: {row.get('sdg', '')}; timeframe: {row.get('timeframe', '')}; "

@@ -88,3 +88,19 @@ def english_synonyms(question: str, sources: tuple[str, ...] = SOURCES) -> list[
     for term in expand(question, sources):
         out.extend(e for e in _ENGLISH_OF.get(term, ()) if e not in out and e not in low)
     return out
+
+
+_ZH_TERMS = sorted(_ENGLISH_OF, key=len, reverse=True)
+
+
+def english_of(question: str) -> list[str]:
+    """English terms for the Chinese glossary terms a Chinese question uses, longest terms
+    first and no term inside one already taken (职业培训 before 培训): BM25 over documents
+    whose own text is English, which Chinese tokens cannot reach."""
+    out: list[str] = []
+    taken: list[str] = []
+    for term in _ZH_TERMS:
+        if len(term) >= 2 and term in question and not any(term in t for t in taken):
+            taken.append(term)
+            out.extend(e for e in _ENGLISH_OF[term] if e not in out)
+    return out

@@ -19,8 +19,9 @@ from . import _store
 from ._bm25 import BM25
 from ._chunks import Chunk
 from ._embedders import VectorEmbedder
-from ._glossary import GLOSSARY_SHA256, SOURCES, english_synonyms, expand
+from ._glossary import GLOSSARY_SHA256, SOURCES, english_of, english_synonyms, expand
 from ._mentions import OutputsOf, asks_for_output, named, outputs_of, preferred, resolve
+from ._scopes import WHERE_MENTIONED, document_scopes, scope_of
 from ._tokens import CJK, en_tokens, tokens
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -125,6 +126,12 @@ class Index:
             if (u := corpus.get(c.anchor)) is not None and u.kind == "row"
         )
         self.tuning = Tuning()
+        # Chunks of documents whose own text is English (standards a user added): Chinese
+        # questions reach them lexically through the glossary's English terms.
+        self._english = np.array([
+            (d := corpus.get(c.anchor)) is not None and corpus.document(d.doc_id).lang == "en"
+            for c in self.chunks], dtype=bool)
+        self._scopes = document_scopes(corpus)
 
     def __len__(self) -> int:
         return len(self.chunks)
@@ -175,9 +182,15 @@ class Index:
         return self._bm25.scores(terms)
 
     def lexical_scores_en(self, question: str) -> np.ndarray | None:
-        """BM25 over the English versions, for an English question (None otherwise)."""
-        if CJK.search(question) or not self.tuning.english_lexical:
+        """BM25 over the English versions, for an English question; for a Chinese one, over
+        the documents written in English only, through the glossary (None otherwise)."""
+        if not self.tuning.english_lexical:
             return None
+        if CJK.search(question):
+            if not self._english.any():
+                return None
+            terms = en_tokens(" ".join(english_of(question)))
+            return np.where(self._english, self._bm25_en.scores(terms), 0.0) if terms else None
         terms = en_tokens(question)
         if self.tuning.english_synonyms:
             terms += en_tokens(" ".join(english_synonyms(question, self.tuning.glossary_sources)))
@@ -207,6 +220,9 @@ class Index:
         if mode == "hybrid" and tuning.rows_first and asks_for_output(normalize(question)):
             order = self._rows_first(order, tuning.rows_window)
         if mode == "hybrid" and tuning.mentions:
+            scoped = self.scoped(question)
+            if scoped:
+                order = _ahead({i for i, c in enumerate(self.chunks) if c.anchor.split("#")[0] in scoped}, order)
             if tuning.filters:
                 order = self._prefer(self._preferred(question), order)
             order = self._pin(self.mentioned(question), order)
@@ -215,6 +231,14 @@ class Index:
             Hit(self.chunks[i], float(score[i]), float(dense[i]), float(lexical[i])) for i in order
         ]
 
+
+    def scoped(self, question: str) -> frozenset[str]:
+        """The added documents a question is about, by name ("按照第142号公约", "the 2004
+        Recommendation", or "the Recommendation" when one is held), unless it asks where
+        something is mentioned: their units go first."""
+        if not self._scopes or WHERE_MENTIONED.search(question):
+            return frozenset()
+        return scope_of(question, self._scopes)
 
     def named(self, question: str) -> list[str]:
         """The units the question names itself (a point, a paragraph, an output), not

@@ -1,16 +1,22 @@
 """The index on disk: a readable folder (`faiss.index`, `chunks.json`, `manifest.json`).
 
 Builds go to a new folder under `builds/`; a one-line `CURRENT` file names the live one and
-is replaced atomically, so a reader sees either the old index or the new one, never half."""
+is replaced atomically, so a reader sees either the old index or the new one, never half. The
+build it replaces is kept (a reader may be opening it); older ones and the leftovers of
+interrupted builds are removed by the next build, which holds a lock while it writes."""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import json
 import os
+import re
 import secrets
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -56,14 +62,29 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+_NAME = re.compile(r"^[0-9A-Za-z][0-9A-Za-z-]{0,80}$")
+
+
 def current_dir(root: Path) -> Path | None:
-    """The live build folder named by `CURRENT`, or None when nothing was built yet."""
-    pointer = root / "CURRENT"
-    if not pointer.is_file():
+    """The live build folder named by `CURRENT`, or None when nothing was built yet or the
+    pointer is damaged (not a build's name): then the index is rebuilt, never half-read."""
+    try:
+        name = (root / "CURRENT").read_bytes().decode("utf-8").strip()
+    except (OSError, UnicodeDecodeError):
         return None
-    name = pointer.read_text(encoding="utf-8").strip()
     folder = root / "builds" / name
-    return folder if name and folder.is_dir() else None
+    return folder if _NAME.match(name) and folder.is_dir() else None
+
+
+@contextlib.contextmanager
+def _build_lock(builds: Path) -> Iterator[None]:
+    """One build at a time writes, switches and cleans up (across processes)."""
+    with (builds / ".lock").open("a+b") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
 
 
 def write(
@@ -73,6 +94,14 @@ def write(
     """Write a complete build next to the live one, then switch `CURRENT` to it."""
     builds = root / "builds"
     builds.mkdir(parents=True, exist_ok=True)
+    with _build_lock(builds):
+        return _write_locked(root, builds, chunks, tokens, tokens_en, vectors, manifest)
+
+
+def _write_locked(
+    root: Path, builds: Path, chunks: list[Chunk], tokens: list[list[str]], tokens_en: list[list[str]],
+    vectors: np.ndarray, manifest: dict[str, Any],
+) -> Path:
     tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=builds))
     try:
         index = faiss.IndexFlatIP(vectors.shape[1])
@@ -98,11 +127,15 @@ def write(
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    previous = current_dir(root)
     pointer = root / "CURRENT.tmp"
     pointer.write_text(name + "\n", encoding="utf-8")
     os.replace(pointer, root / "CURRENT")
+    # Kept: the new build and the one it replaces (a reader may still be opening it). Gone:
+    # older builds and what interrupted builds left (under the lock no other build is writing).
+    keep = {name, previous.name if previous else ""}
     for old in builds.iterdir():
-        if old.name != name and not old.name.startswith(".build-"):
+        if old.is_dir() and old.name not in keep:
             shutil.rmtree(old, ignore_errors=True)
     return final
 

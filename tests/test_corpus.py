@@ -178,7 +178,9 @@ def test_labels() -> None:
     assert label(f"{ILC}#c14.a.vii", "en") == "ILC.109 Resolution, Conclusions para. 14(a)(vii)"
     assert label(f"{GB}#A33") == "附录第33项产出"
     assert label(f"{GB}#A33", "en") == "Appendix output 33"
-    assert label("C142#art1.2", "en") == "C142, Article 1(2)"
+    assert label("C142#art1.2", "en") == "C142, Art. 1(2)"
+    assert label("C142#art1.2") == "第142号公约 第1条第2款"
+    assert label("R195#p5.c", "en") == "R195, para. 5(c)" and label("R195#p5.c") == "第195号建议书 第5段(c)"
 
 
 def test_anchor_containment() -> None:

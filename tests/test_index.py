@@ -130,7 +130,7 @@ def test_other_embedder_or_changed_corpus_is_stale(index: Index, corpus: Corpus,
     )
 
 
-def test_rebuild_switches_atomically_and_removes_the_old_build(
+def test_rebuild_switches_atomically_and_keeps_only_the_previous_build(
     index: Index, corpus: Corpus, embedder: VectorEmbedder, tmp_path: Path
 ) -> None:
     root = _copy_home(index, tmp_path)
@@ -138,9 +138,12 @@ def test_rebuild_switches_atomically_and_removes_the_old_build(
     rebuilt = build_index(corpus, embedder, root)
     after = (root / "CURRENT").read_text().strip()
     assert after != before and rebuilt.folder == root / "builds" / after
-    assert [p.name for p in (root / "builds").iterdir()] == [after]
+    assert sorted(p.name for p in (root / "builds").iterdir() if p.is_dir()) == sorted([before, after])
     opened = open_index(root, corpus, embedder, build=False)
     assert opened.folder == rebuilt.folder
+    third = build_index(corpus, embedder, root)
+    assert third.folder is not None
+    assert sorted(p.name for p in (root / "builds").iterdir() if p.is_dir()) == sorted([after, third.folder.name])
 
 
 def test_a_build_embeds_only_what_no_cache_holds(

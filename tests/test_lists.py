@@ -151,7 +151,7 @@ def test_trace_json_has_one_shape(assistant: Assistant) -> None:
         "cited_by": [], "mentioned_in": [],
         "planned_in": [{"anchor": "GB.346/INS/4#p25.a", "label": "GB.346/INS/4 第25段(a)"}],
         "plans": [],
-        "mentions": [{"anchor": "C142", "label": "《1975年人力资源开发公约》(第142号)"}]}
+        "mentions": [{"anchor": "C142", "label": "《1975年人力资源开发公约》(第142号)"}], "text": []}
     assert set(assistant.trace("C142")) == set(t)
 
 

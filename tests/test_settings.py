@@ -39,7 +39,7 @@ def test_every_setting_is_in_the_readme_table() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     names = ["ILO_QA_HOME", "ILO_QA_EMBEDDER", "ILO_QA_RETRIEVER", "ILO_QA_K",
              "ILO_QA_MAX_QUESTION_CHARS"]
-    for section in ("retrieval", "index", "abstention", "answer", "web", "llm"):
+    for section in ("retrieval", "index", "abstention", "answer", "web", "llm", "ingest"):
         model = type(getattr(Settings(), section))
         names += [f"ILO_QA_{section.upper()}_{f.upper()}" for f in model.model_fields]
     missing = [n for n in names if f"`{n}`" not in readme]

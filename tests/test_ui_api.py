@@ -3,11 +3,13 @@ process on a free port, answering with the session's assistant."""
 
 from __future__ import annotations
 
+import json
 import socket
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import httpx
 import pytest
 from gradio_client import Client
 
@@ -44,13 +46,12 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def url(assistant: Assistant) -> Iterator[str]:
-    app = build_app(assistant)
     port = free_port()
-    launch(app, port=port, block=False, quiet=True)
+    served = launch(build_app(assistant), assistant, port=port, block=False, quiet=True)
     try:
         yield f"http://127.0.0.1:{port}/"
     finally:
-        app.close()
+        served.close()
 
 
 @pytest.fixture(scope="module")
@@ -117,3 +118,77 @@ def test_sixteen_concurrent_users_all_get_their_answer(url: str, assistant: Assi
     with ThreadPoolExecutor(max_workers=16) as pool:
         results = list(pool.map(one_user, questions))
     assert results == [expected[q] for q in questions]
+
+
+# The plain JSON API and the guarded surface (ui/_web_server.py).
+
+def test_api_ask_gives_the_cli_object_and_has_a_schema(url: str, assistant: Assistant) -> None:
+    q = "哪项产出涉及终身职业发展支持系统？"
+    r = httpx.post(f"{url}api/ask", json={"question": q}, timeout=30)
+    assert r.status_code == 200 and r.json() == assistant.ask(q).to_json()
+    schema = httpx.get(f"{url}api/openapi.json", timeout=10).json()
+    assert "post" in schema["paths"]["/api/ask"]
+
+
+@pytest.mark.parametrize("question", [42, ["支柱1涉及哪些方面？"], {"q": 1}, None, "\ud800", "技" * 1001])
+def test_api_ask_refuses_what_is_not_a_question_with_the_refusal_object(url: str, question: object) -> None:
+    body = json.dumps({"question": question})  # a lone surrogate travels as \ud800
+    r = httpx.post(f"{url}api/ask", content=body, headers={"content-type": "application/json"}, timeout=30)
+    assert r.status_code == 200
+    got = r.json()
+    assert list(got) == KEYS and got["abstained"] is True and got["backend"] == REFUSED_BACKEND
+    assert got["question"] == "" and got["citations"] == []  # never echoed back
+
+
+def test_bodies_over_the_limit_or_without_a_length_are_refused_before_they_are_read(
+        url: str, assistant: Assistant) -> None:
+    limit = assistant.settings.web.max_body_bytes
+    big = json.dumps({"question": "x" * (limit + 10)})
+    for path in ("api/ask", "gradio_api/queue/join", "gradio_api/call/ask"):
+        r = httpx.post(f"{url}{path}", content=big, headers={"content-type": "application/json"}, timeout=10)
+        assert r.status_code == 413, path
+    chunked = httpx.post(f"{url}api/ask", content=iter([b'{"question": "hi"}']), timeout=10)
+    assert chunked.status_code == 411
+
+
+CLOSED = ["gradio_api/upload", "gradio_api/upload_progress", "gradio_api/dev/reload", "monitoring",
+          "gradio_api/monitoring", "gradio_api/runs", "gradio_api/run-history/buckets", "gradio_api/vibe-code",
+          "gradio_api/mcp/sse", "gradio_api/proxy=https://example.org/", "login", "gradio_api/token",
+          "docs", "gradio_api/file=/etc/passwd", "gradio_api/file=../../etc/passwd",
+          "gradio_api/file/etc/passwd", "gradio_api/stream/x/close"]
+
+
+@pytest.mark.parametrize("path", CLOSED)
+def test_routes_the_ui_does_not_use_are_closed(url: str, path: str) -> None:
+    for method in ("GET", "POST"):
+        r = httpx.request(method, f"{url}{path}", content=b"x" if method == "POST" else None, timeout=10)
+        assert r.status_code == 404, (method, path, r.status_code)
+
+
+TRAVERSAL = ["static/../../../../etc/passwd", "static/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+             "assets/..%2f..%2f..%2f..%2fetc%2fpasswd", "assets//etc/passwd",
+             "svelte/../../../etc/passwd",
+             "gradio_api/file=%2fetc%2fpasswd", "custom_component/x/y/z/..%2f..%2fpasswd",
+             "favicon.ico/../../etc/passwd"]
+
+
+@pytest.mark.parametrize("path", TRAVERSAL)
+def test_file_routes_refuse_traversal_and_absolute_paths(url: str, path: str, assistant: Assistant) -> None:
+    r = httpx.get(f"{url}{path}", timeout=10)
+    assert "root:x:0:0" not in r.text and r.status_code in (400, 403, 404, 405)
+    index = assistant.index.folder
+    assert index is not None
+    r = httpx.get(f"{url}gradio_api/file={index / 'manifest.json'}", timeout=10)
+    assert r.status_code == 404 and "corpus_sha256" not in r.text
+
+
+def test_security_headers_and_no_foreign_cors(url: str) -> None:
+    for r in (httpx.get(url, timeout=10), httpx.post(f"{url}api/ask", json={"question": ""}, timeout=10)):
+        assert r.headers["x-content-type-options"] == "nosniff"
+        assert "frame-ancestors 'none'" in r.headers["content-security-policy"]
+    pre = httpx.options(f"{url}api/ask", headers={"Origin": "https://evil.example",
+                                                  "Access-Control-Request-Method": "POST"}, timeout=10)
+    assert "access-control-allow-origin" not in pre.headers
+    r = httpx.post(f"{url}api/ask", json={"question": "支柱1涉及哪些方面？"},
+                   headers={"Origin": "https://evil.example"}, timeout=30)
+    assert "access-control-allow-origin" not in r.headers

@@ -50,10 +50,9 @@ def start_app(assistant: Assistant) -> tuple[Any, str]:
     """The UI served from this process on a free port; returns (app, url). Close the app."""
     from ui._web import build_app, launch
 
-    app = build_app(assistant)
     port = free_port()
-    launch(app, port=port, block=False, quiet=True)
-    return app, f"http://127.0.0.1:{port}/"
+    served = launch(build_app(assistant), assistant, port=port, block=False, quiet=True)
+    return served, f"http://127.0.0.1:{port}/"
 
 
 PHONE = (390, 844)  # an iPhone 12–15 viewport, in CSS pixels

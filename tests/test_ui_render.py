@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from assistant import QuestionError
+from assistant import QuestionError, Settings
 from corpus import Corpus
 from ui._web import _request_lang
 from ui._web_browse import (
@@ -402,6 +402,8 @@ def test_examples_are_chips_carrying_their_question() -> None:
 
 
 class _Refusing:
+    settings = Settings()
+
     def ask(self, question: str) -> Any:
         raise QuestionError("the question is empty; ask something")
 

@@ -20,6 +20,7 @@ from assistant import (
     CorpusError,
     EmbedderError,
     IndexStateError,
+    IngestError,
     QuestionError,
     Settings,
     duty_label,
@@ -68,6 +69,18 @@ def _parser() -> _Parser:
     tr.add_argument("ref", help="an anchor (GB.346/INS/4#A33) or an instrument (C142)")
     tr.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the labels")
     tr.add_argument("--json", action="store_true", help="print one JSON object")
+    ing = sub.add_parser("ingest", help="add a PDF, HTML or text document (or another language version)")
+    ing.add_argument("path", type=Path, help="the file: .pdf, .html/.htm or .txt")
+    ing.add_argument("--doc-id", default=None, help="its id (default: from its title, e.g. C142)")
+    ing.add_argument("--version-of", default=None, metavar="DOC_ID",
+                     help="the file is another language version of this document")
+    ing.add_argument("--lang", choices=("en", "zh"), default=None, help="the version's language")
+    ing.add_argument("--json", action="store_true", help="print what was done as one JSON object")
+    docs = sub.add_parser("docs", help="list the documents and their language versions")
+    docs.add_argument("--json", action="store_true")
+    rm = sub.add_parser("remove", help="remove an added document (or, with --lang, an added version)")
+    rm.add_argument("doc_id")
+    rm.add_argument("--lang", choices=("en", "zh"), default=None)
     serve = sub.add_parser("serve", help="start the web UI")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=7860)
@@ -99,7 +112,7 @@ def _assistant(settings: Settings, rebuild: bool = False) -> Assistant:
     from corpus import load_corpus
     from index import build_index, make_embedder, stale_reason, to_embed
 
-    corpus = load_corpus()
+    corpus = load_corpus(added=settings.documents_dir)
     embedder = make_embedder(settings.embedder)
     Abstention.for_embedder(embedder)  # an uncalibrated embedder is refused before any build
     shape = shape_of(settings)
@@ -185,8 +198,64 @@ def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from dataclasses import asdict
+
+    from assistant import ingest
+
+    if args.version_of and args.doc_id:
+        raise UsageError("give --doc-id or --version-of, not both")
+    update, close = _progress_bar()
+    try:
+        done = ingest(settings, args.path, doc_id=args.doc_id, version_of=args.version_of,
+                      lang=args.lang, progress=update)
+    finally:
+        close()
+    if args.json:
+        print(json.dumps(asdict(done), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    what = f"{done.lang} version of {done.doc_id}" if done.role == "version" else done.doc_id
+    if done.unchanged:
+        print(f"{args.path.name} is already added as {what} (same file); nothing changed")
+        return EXIT_OK
+    print(f"{'replaced' if done.replaced else 'added'} {what}: {done.title[:80]!r}, {done.units} units "
+          f"({done.scheme}), {done.pages} page(s); parsed in {done.seconds.get('parse', 0):.1f} s, "
+          f"index rebuilt in {done.seconds.get('build', 0):.1f} s ({done.embedded} texts embedded)")
+    if done.alignment:
+        a: dict[str, Any] = done.alignment
+        print(f"aligned {a['matched']} of {a['numbered']} numbered units; Appendix rows kept from the "
+              f"working translation: {a['rows_kept']}; unmatched in the file: {len(a['unmatched_version'])}"
+              f"; item counts that differ: {len(a['count_mismatches'])}")
+    return EXIT_OK
+
+
+def _cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant import documents
+
+    found = documents(settings)
+    if args.json:
+        print(json.dumps({"documents": found}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for d in found:
+        print(f"{d['doc_id']:<16}{d['lang']:<4}{d['origin']:<9}{d['units']:>5} units  "
+              f"sha256 {str(d['sha256'])[:12]}  {str(d['title'])[:60]}")
+        for v in d["versions"]:  # type: ignore[attr-defined]
+            print(f"{'':<16}{v['lang']:<4}{v['translation']:<13}{v['units']:>5} units  {v['source']}")
+    return EXIT_OK
+
+
+def _cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant import remove
+
+    gone = remove(settings, args.doc_id, args.lang)
+    for a in gone:
+        what = f"{a.lang} version of {a.version_of}" if a.role == "version" else a.doc_id
+        print(f"removed {what} ({a.source_name})")
+    return EXIT_OK
+
+
 _COMMANDS = {"build": _cmd_build, "ask": _cmd_ask, "eval": _cmd_eval, "trace": _cmd_trace,
-             "serve": _cmd_serve}
+             "serve": _cmd_serve, "ingest": _cmd_ingest, "docs": _cmd_docs, "remove": _cmd_remove}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -201,7 +270,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             field = "ILO_QA_" + "_".join(str(p).upper() for p in err["loc"]) if err["loc"] else "ILO_QA_*"
             raise UsageError(f"environment variable {field}: {err['msg']}") from None
         return _COMMANDS[args.command](args, settings)
-    except (UsageError, QuestionError, GoldError, EmbedderError, CalibrationError) as exc:
+    except (UsageError, QuestionError, GoldError, EmbedderError, CalibrationError, IngestError) as exc:
         print(f"ilo-qa: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except (CorpusError, IndexStateError, OSError) as exc:

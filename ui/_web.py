@@ -17,7 +17,7 @@ from gradio.events import api
 
 from assistant import Assistant
 
-from ._web_assets import CSS, EXAMPLES_JS, LANG_JS, ROUTER_JS, theme
+from ._web_assets import EXAMPLES_JS, LANG_JS, ROUTER_JS
 from ._web_browse import ALL, filter_choices, render_appendix, render_tree
 from ._web_chat import (
     ask_json,
@@ -31,6 +31,7 @@ from ._web_chat import (
 from ._web_context import render_context
 from ._web_html import ANCHOR_PARAM, LANG_PARAM, esc
 from ._web_i18n import EXAMPLES, LANG_CHOICES, Lang, as_lang, t
+from ._web_server import Served, run, server_app
 
 # Limits come from `Settings.web`: the machine has 2 cores and the embedder serialises on a
 # lock, so more than 2 questions in flight only queue inside the process; 2 lets one
@@ -82,6 +83,14 @@ def _request_lang(request: Any) -> Lang:
     return "zh" if not accept or accept.startswith("zh") else "en"
 
 
+def _kept(results: Any, turns: int) -> list[dict[str, Any]]:
+    """The chat history as the server keeps it: the last `turns` answers that are answer
+    objects, whatever a client sends; a session's state cannot grow without bound."""
+    if not isinstance(results, list):
+        return []
+    return [r for r in results if isinstance(r, dict) and isinstance(r.get("question"), str)][-turns:]
+
+
 def build_app(assistant: Assistant) -> gr.Blocks:
     """The whole UI as a `gr.Blocks`, with its queue configured; launch it with `launch`."""
     corpus = assistant.corpus
@@ -98,7 +107,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         """A follow-up is made standalone first (and shown so); a model's answer streams in,
         its citation labels links as soon as they are written; then the checked answer."""
         ui = as_lang(lang)
-        done = list(results or [])
+        done = _kept(results, web.history_turns)
         typed = question if isinstance(question, str) else ""
         asked = assistant.standalone(typed, [r["question"] for r in done]) if typed.strip() else typed
         for part in stream_json(assistant, asked):
@@ -235,13 +244,12 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     return blocks
 
 
-def launch(app: gr.Blocks, host: str = "127.0.0.1", port: int = 7860, *,
-           block: bool = True, quiet: bool = False) -> None:
-    """Start the server with the UI's look and its safe defaults: no share link, no
-    `allowed_paths`. With `block=False` it returns once the port answers (tests)."""
-    app.launch(server_name=host, server_port=port, share=False, allowed_paths=None,
-               prevent_thread_lock=not block, quiet=quiet, show_error=False,
-               theme=theme(), css=CSS)
+def launch(app: gr.Blocks, assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, *,
+           block: bool = True, quiet: bool = False) -> Served:
+    """Serve the UI with the JSON API beside it (`_web_server`): no share link, no
+    `allowed_paths`, a guarded surface. With `block=False` it returns once the port answers
+    (tests); `close()` the result to stop it."""
+    return run(server_app(assistant, app), host, port, block=block, quiet=quiet)
 
 
 def serve(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860) -> None:
@@ -250,4 +258,4 @@ def serve(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860) -> No
     the server starts, so the first person does not."""
     threading.Thread(target=assistant.ask, args=(WARM_UP_QUESTION,), name="ilo-qa-warm-up",
                      daemon=True).start()
-    launch(build_app(assistant), host, port)
+    launch(build_app(assistant), assistant, host, port)

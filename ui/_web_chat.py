@@ -27,9 +27,16 @@ def ask_json(assistant: Assistant, question: str) -> dict[str, Any]:
     try:
         return assistant.ask(question).to_json()
     except QuestionError as exc:
-        return {"question": question if isinstance(question, str) else "",
-                "answer": str(exc), "abstained": True, "abstain_reason": str(exc),
-                "backend": REFUSED_BACKEND, "citations": [], "claims": []}
+        return refused(assistant, question, str(exc))
+
+
+def refused(assistant: Assistant, question: object, why: str) -> dict[str, Any]:
+    """The refusal object; the question is echoed only when it is text the checks accept the
+    form of (never an oversized input, never undecodable characters)."""
+    ok = isinstance(question, str) and len(question) <= assistant.settings.max_question_chars \
+        and not any("\ud800" <= c <= "\udfff" for c in question)
+    return {"question": question if ok else "", "answer": why, "abstained": True, "abstain_reason": why,
+            "backend": REFUSED_BACKEND, "citations": [], "claims": []}
 
 
 def stream_json(assistant: Assistant, question: str) -> Iterator[str | dict[str, Any]]:
@@ -39,9 +46,7 @@ def stream_json(assistant: Assistant, question: str) -> Iterator[str | dict[str,
         for part in assistant.ask_stream(question):
             yield part if isinstance(part, str) else part.to_json()
     except QuestionError as exc:
-        yield {"question": question, "answer": str(exc), "abstained": True,
-               "abstain_reason": str(exc), "backend": REFUSED_BACKEND, "citations": [],
-               "claims": []}
+        yield refused(assistant, question, str(exc))
 
 
 def is_refused(result: dict[str, Any]) -> bool:

@@ -56,16 +56,22 @@ def _shown(doc: Document, source: str, translated: str | None, lang: Lang,
     return Shown(source, doc.lang)
 
 
+def _found(doc: Document, source: str, found: tuple[str, str] | None, lang: Lang) -> Shown:
+    if found and found[0] != source:
+        return Shown(found[0], lang, source, doc.lang, found[1])
+    return Shown(source, doc.lang)
+
+
 def unit_text(corpus: Corpus, unit: Unit, lang: Lang) -> Shown:
+    """A unit's text: an official version's when it holds the unit, else the working
+    translation's, else the source."""
     doc = corpus.document(unit.doc_id)
-    version = _version(doc, lang)
-    return _shown(doc, unit.text, version.text(unit.locator) if version else None, lang, version)
+    return _found(doc, unit.text, doc.rendering(lang, unit.locator), lang)
 
 
 def heading(doc: Document, text: str, lang: Lang) -> Shown:
     """A section, pillar or component heading."""
-    version = _version(doc, lang)
-    return _shown(doc, text, version.headings.get(text) if version else None, lang, version)
+    return _found(doc, text, doc.heading_in(lang, text), lang)
 
 
 def title(doc: Document, lang: Lang) -> Shown:
@@ -82,9 +88,9 @@ def preamble(doc: Document, lang: Lang) -> Shown:
 def row_field(corpus: Corpus, unit: Unit, key: RowField, source: str, lang: Lang) -> Shown:
     """One field of an Appendix row ("全部" → "all pillars", "1.83 亿美元" → "US$183 million")."""
     doc = corpus.document(unit.doc_id)
-    version = _version(doc, lang)
-    fields = version.rows.get(unit.locator, {}) if version else {}
-    return _shown(doc, source, fields.get(key), lang, version)
+    found = doc.row_in(lang, unit.locator)
+    text = found[0].get(key) if found else None
+    return _found(doc, source, (text, found[1]) if found and text else None, lang)
 
 
 def translated(corpus: Corpus, lang: Lang) -> tuple[str, str] | None:

@@ -1,0 +1,155 @@
+"""The web server: the Gradio UI mounted in a FastAPI app that adds a plain JSON API for
+programs (`POST /api/ask`, the object `ilo-qa ask --json` prints) and guards the whole
+surface: a body-size limit enforced from `Content-Length` before a body is read, Gradio's
+routes that this app does not use (upload, reload, monitoring, run history, proxies,
+login, streaming) answered 404, no CORS unless configured, and security headers on every
+response."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
+from dataclasses import dataclass
+from typing import Any
+
+import gradio as gr
+import uvicorn
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from pydantic import BaseModel, Field
+
+from assistant import Assistant, WebSettings
+
+from ._web_assets import CSS, theme
+from ._web_chat import ask_json, refused
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+# Gradio routes the UI never uses; each would widen what a web page can make this server do.
+CLOSED = ("/gradio_api/upload", "/gradio_api/upload_progress", "/gradio_api/dev", "/gradio_api/runs",
+          "/gradio_api/run-history", "/monitoring", "/gradio_api/monitoring", "/gradio_api/vibe-edit",
+          "/gradio_api/vibe-code",
+          "/gradio_api/undo-vibe-edit", "/gradio_api/process_recording", "/gradio_api/proxy=",
+          "/gradio_api/stream", "/login", "/logout", "/gradio_api/user", "/gradio_api/token",
+          "/gradio_api/mcp", "/gradio_api/file=", "/gradio_api/file/", "/docs", "/redoc",
+          "/gradio_api/deep_link", "/gradio_api/reset")
+# Gradio's page runs inline scripts and styles; everything else comes from this server.
+CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+       "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+       "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+       "frame-ancestors 'none'")
+HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
+           (b"x-frame-options", b"DENY"), (b"referrer-policy", b"same-origin")]
+
+
+class Guard:
+    """ASGI middleware: closed routes → 404; a body without `Content-Length` or larger than
+    the limit → 411/413 before it is read; security headers on every response."""
+
+    def __init__(self, app: ASGIApp, max_body: int) -> None:
+        self.app = app
+        self.max_body = max_body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = scope.get("path", "")
+        if any(path == c or path.startswith(c if c.endswith(("=", "/")) else c + "/") or path == c + "/"
+               for c in CLOSED):
+            await _plain(send, 404, b"not found")
+            return
+        if scope.get("method") in ("POST", "PUT", "PATCH"):
+            length = dict(scope.get("headers") or []).get(b"content-length")
+            if length is None or not length.isdigit():
+                await _plain(send, 411, b"a Content-Length is required")
+                return
+            if int(length) > self.max_body:
+                await _plain(send, 413, f"request body over {self.max_body} bytes".encode())
+                return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+async def _plain(send: Send, status: int, body: bytes) -> None:
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"text/plain; charset=utf-8"), *HEADERS]})
+    await send({"type": "http.response.body", "body": body})
+
+
+class AskRequest(BaseModel):
+    """`POST /api/ask`. `question` is checked as on every path: anything but non-empty text
+    within the length limit gets the refusal object, never an error page."""
+
+    question: Any = Field(description="The question, in Chinese or English.")
+
+
+def server_app(assistant: Assistant, blocks: gr.Blocks) -> FastAPI:
+    """The FastAPI app: `/api/ask` and its OpenAPI schema, the UI at `/`, all guarded."""
+    web: WebSettings = assistant.settings.web
+    app = FastAPI(title="ILO skills and lifelong learning Q&A", docs_url=None, redoc_url=None,
+                  openapi_url="/api/openapi.json")
+    gate = threading.BoundedSemaphore(web.ask_concurrency + web.queue_max_size)
+
+    @app.post("/api/ask", summary="Answer a question with citations")
+    def api_ask(body: AskRequest) -> dict[str, Any]:
+        """The object `ilo-qa ask --json` prints (a refused question gets the same keys)."""
+        if not gate.acquire(blocking=False):
+            return refused(assistant, "", "the server is busy; retry in a moment")
+        try:
+            return ask_json(assistant, body.question)
+        finally:
+            gate.release()
+
+    app.add_middleware(CORSMiddleware, allow_origins=list(web.cors_origins), allow_methods=["GET", "POST"],
+                       allow_headers=["content-type"])
+    blocks.state_session_capacity = web.session_capacity
+    gr.mount_gradio_app(app, blocks, path="", show_error=False, allowed_paths=None, enable_monitoring=False,
+                        max_file_size=web.max_body_bytes, mcp_server=False, run_history=False,
+                        footer_links=["api"], theme=theme(), css=CSS)
+    app.add_middleware(Guard, max_body=web.max_body_bytes)
+    return app
+
+
+@dataclass
+class Served:
+    """A server started in this process (tests, screenshots); `close()` stops it."""
+
+    server: uvicorn.Server
+    thread: threading.Thread | None
+
+    def close(self) -> None:
+        self.server.should_exit = True
+        if self.thread is not None:
+            self.thread.join(timeout=10)
+
+
+def run(app: FastAPI, host: str, port: int, *, block: bool = True, quiet: bool = False) -> Served:
+    """Serve until interrupted, or with `block=False` from a thread, returning once the port
+    answers."""
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning" if quiet else "info",
+                            access_log=not quiet, timeout_graceful_shutdown=2)
+    server = uvicorn.Server(config)
+    if block:
+        server.run()
+        return Served(server, None)
+    thread = threading.Thread(target=server.run, name="ilo-qa-web", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex((host, port)) == 0 and server.started:
+                return Served(server, thread)
+        time.sleep(0.05)
+    raise RuntimeError(f"the web server did not start on {host}:{port} within 60 s")
