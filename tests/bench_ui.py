@@ -5,7 +5,6 @@ gradio_client, 20 questions each). Prints numbers; asserts nothing."""
 from __future__ import annotations
 
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -17,15 +16,10 @@ from pathlib import Path
 from gradio_client import Client
 
 from evals import default_questions
+from tests.load import free_port
 
 EXE = str(Path(sys.executable).with_name("ilo-qa"))
 USERS, EACH = 16, 20
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _start(port: int) -> tuple[subprocess.Popen[bytes], float]:
@@ -51,11 +45,11 @@ def main() -> int:
     subprocess.run([EXE, "build"], check=True, capture_output=True, env=os.environ)
     starts = []
     for _ in range(3):
-        p, dt = _start(_free_port())
+        p, dt = _start(free_port())
         starts.append(dt)
         p.terminate()
         p.wait()
-    port = _free_port()
+    port = free_port()
     p, _ = _start(port)
     url = f"http://127.0.0.1:{port}/"
     qs = [q.question for q in default_questions()]

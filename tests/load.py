@@ -95,7 +95,7 @@ def main() -> int:
         with httpx.Client(timeout=60) as c:
             c.post(f"{url}api/ask", json={"question": qs[0]})
             single_api = []
-            for q in qs[81:161]:
+            for q in qs[1:81]:  # the questions timed in process: the same work
                 t = time.perf_counter()
                 assert c.post(f"{url}api/ask", json={"question": q}).status_code == 200
                 single_api.append(time.perf_counter() - t)

@@ -189,6 +189,10 @@ def test_security_headers_and_no_foreign_cors(url: str) -> None:
     pre = httpx.options(f"{url}api/ask", headers={"Origin": "https://evil.example",
                                                   "Access-Control-Request-Method": "POST"}, timeout=10)
     assert "access-control-allow-origin" not in pre.headers
-    r = httpx.post(f"{url}api/ask", json={"question": "支柱1涉及哪些方面？"},
-                   headers={"Origin": "https://evil.example"}, timeout=30)
-    assert "access-control-allow-origin" not in r.headers
+    for path in ("api/ask", "gradio_api/queue/join", "gradio_api/call/ask"):
+        r = httpx.post(f"{url}{path}", json={"question": "支柱1涉及哪些方面？"},
+                       headers={"Origin": "https://evil.example"}, timeout=30)
+        assert r.status_code == 403 and "access-control-allow-origin" not in r.headers
+    same = httpx.post(f"{url}api/ask", json={"question": "支柱1涉及哪些方面？"},
+                      headers={"Origin": url.rstrip("/")}, timeout=30)
+    assert same.status_code == 200 and same.json()["citations"]

@@ -12,7 +12,7 @@ import pytest
 
 from assistant import QuestionError, Settings
 from corpus import Corpus
-from ui._web import _request_lang
+from ui._web import _kept, _request_lang
 from ui._web_browse import (
     ALL,
     appendix_rows,
@@ -458,3 +458,10 @@ def test_a_model_answer_shows_its_checks_and_who_wrote_it() -> None:
                                "abstained": False, "backend": "streaming", "citations": []}, "zh")
     assert ('So far <a class="cite" href="?anchor=GB.346/INS/4%23p25.a" '
             'data-anchor="GB.346/INS/4#p25.a">GB.346/INS/4 第25段(a)</a> and') in streaming
+
+
+def test_the_chat_history_a_client_sends_is_trimmed_server_side() -> None:
+    sent = ["junk", {"question": 1}, *({"question": f"q{i}", "answer": "a"} for i in range(30))]
+    kept = _kept(sent, 20)
+    assert [r["question"] for r in kept] == [f"q{i}" for i in range(10, 30)]
+    assert _kept("not a list", 20) == [] and _kept(None, 20) == []

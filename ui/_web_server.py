@@ -2,8 +2,8 @@
 programs (`POST /api/ask`, the object `ilo-qa ask --json` prints) and guards the whole
 surface: a body-size limit enforced from `Content-Length` before a body is read, Gradio's
 routes that this app does not use (upload, reload, monitoring, run history, proxies,
-login, streaming) answered 404, no CORS unless configured, and security headers on every
-response."""
+login, streaming) answered 404, POSTs from other web pages refused (same origin unless
+configured), no CORS unless configured, and security headers on every response."""
 
 from __future__ import annotations
 
@@ -52,9 +52,10 @@ class Guard:
     """ASGI middleware: closed routes → 404; a body without `Content-Length` or larger than
     the limit → 411/413 before it is read; security headers on every response."""
 
-    def __init__(self, app: ASGIApp, max_body: int) -> None:
+    def __init__(self, app: ASGIApp, max_body: int, origins: tuple[str, ...] = ()) -> None:
         self.app = app
         self.max_body = max_body
+        self.origins = frozenset(o.rstrip("/") for o in origins)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -66,7 +67,12 @@ class Guard:
             await _plain(send, 404, b"not found")
             return
         if scope.get("method") in ("POST", "PUT", "PATCH"):
-            length = dict(scope.get("headers") or []).get(b"content-length")
+            headers = dict(scope.get("headers") or [])
+            if not self._same_origin(headers):
+                # Another web page posting here (a form or fetch needs no CORS preflight).
+                await _plain(send, 403, b"cross-origin requests are not accepted")
+                return
+            length = headers.get(b"content-length")
             if length is None or not length.isdigit():
                 await _plain(send, 411, b"a Content-Length is required")
                 return
@@ -80,6 +86,16 @@ class Guard:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+    def _same_origin(self, headers: dict[bytes, bytes]) -> bool:
+        """True without an `Origin` (programs), or when it is this server or a configured one."""
+        origin = headers.get(b"origin")
+        if origin is None:
+            return True
+        value = origin.decode("latin-1").rstrip("/")
+        host = headers.get(b"host", b"").decode("latin-1")
+        return value in self.origins or value in (f"http://{host}", f"https://{host}")
 
 
 async def _plain(send: Send, status: int, body: bytes) -> None:
@@ -118,7 +134,7 @@ def server_app(assistant: Assistant, blocks: gr.Blocks) -> FastAPI:
     gr.mount_gradio_app(app, blocks, path="", show_error=False, allowed_paths=None, enable_monitoring=False,
                         max_file_size=web.max_body_bytes, mcp_server=False, run_history=False,
                         footer_links=["api"], theme=theme(), css=CSS)
-    app.add_middleware(Guard, max_body=web.max_body_bytes)
+    app.add_middleware(Guard, max_body=web.max_body_bytes, origins=web.cors_origins)
     return app
 
 
