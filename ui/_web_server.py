@@ -117,6 +117,9 @@ def server_app(assistant: Assistant, blocks: gr.Blocks) -> FastAPI:
     app = FastAPI(title="ILO skills and lifelong learning Q&A", docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json")
     gate = threading.BoundedSemaphore(web.ask_concurrency + web.queue_max_size)
+    # At most `ask_concurrency` answers computed at once: more only contend for the two cores
+    # and the embedder's lock, and every answer gets slower (measured with `make load`).
+    running = threading.Semaphore(web.ask_concurrency)
 
     @app.post("/api/ask", summary="Answer a question with citations")
     def api_ask(body: AskRequest) -> dict[str, Any]:
@@ -124,7 +127,8 @@ def server_app(assistant: Assistant, blocks: gr.Blocks) -> FastAPI:
         if not gate.acquire(blocking=False):
             return refused(assistant, "", "the server is busy; retry in a moment")
         try:
-            return ask_json(assistant, body.question)
+            with running:
+                return ask_json(assistant, body.question)
         finally:
             gate.release()
 
