@@ -70,7 +70,8 @@ _NO_OUTPUT = re.compile(
     r"|\b(?:no|without an?y?) (?:corresponding |matching |high-level )?outputs?\b"
     r"|\b(?:not|never) (?:been )?(?:covered|answered|addressed|cited|referenced|taken up) by any "
     r"(?:high-level |appendix )?outputs?"
-    r"|\b(?:not|never) (?:been )?(?:cited|referenced|listed) (?:in|by) the appendix")
+    r"|\b(?:not|never) (?:been )?(?:cited|referenced|listed) (?:in|by) the appendix"
+    r"|\b(?:not|never) (?:been )?(?:cited|referenced|listed)\b[^?]{0,40}\bby any (?:high-level |appendix )?outputs?")
 # Outputs that cite no Conclusions point ("未具体提及"): "outputs that don't point to any
 # paragraph of the Conclusions", "没有对应任何结论要点的产出".
 _NO_POINT = re.compile(

@@ -24,7 +24,8 @@ ASKS_MENTIONS = re.compile(
     r"|(?:哪些|哪几|所有)(?:文本)?(?:单元|段落|部分|地方|条目|内容|条款|段|产出)[^？?]*(?:提到|提及|涉及|引用|谈到|援引|出现)"
     r"|在哪些地方被提到|出现在?(?:哪些|哪几|哪里|何处)"
     r"|(?:提到|提及|涉及|引用|援引)[^？?]{0,40}的(?:段落|部分|地方|产出|条款|内容|单元)[^？?]{0,6}(?:有)?哪些"
-    r"|(?:提到|提及|涉及)[^？?]{0,20}的(?:有)?哪些(?:段落|部分|地方)")
+    r"|(?:提到|提及|涉及)[^？?]{0,20}的(?:有)?哪些(?:段落|部分|地方)"
+    r"|所有(?:提到|提及|谈到|援引|引用)[^？?]{0,40}的(?:段落|部分|地方|产出|条款|条目|内容|单元)")
 # "Which instruments does Conclusions 11 name?", "文件提到了哪些国际劳工标准？": the instruments
 # themselves are the set (a kind narrows it: conventions, recommendations, standards).
 ASKS_INSTRUMENTS = re.compile(
@@ -43,7 +44,7 @@ _THING = re.compile(
     r"name|names|naming|invoke|invokes|talk about|talks about|speak of|speaks of|discuss|discusses|"
     r"deal with|deals with)\s+(?:the |a |an )?(?P<en>[^?.;]+)"
     r"|\bwhere (?:is|are|does|do) (?:the |a |an )?(?P<en2>[^?]+?) (?:mentioned|cited|referred to|named)\b"
-    r"|(?:提到|提及|引用|谈到|援引)(?:了|过)?(?P<zh>[^？?，,。；的]+?)(?:的[^？?，,。；]*)?[？?]?$"
+    r"|(?:提到|提及|引用|谈到|援引)(?:了|过)?(?P<zh>[^？?，,。；的]+?)(?:的[^？?，,。；]*)?(?:[？?。]|$)"
     r"|^(?P<zh2>[^？?，,。]+?)在哪些地方被(?:提到|提及)")
 # A scope after the thing: "… in the Conclusions", "…（在战略中）".
 _TRAILING_SCOPE = re.compile(

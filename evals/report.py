@@ -159,10 +159,11 @@ def main() -> int:
            f"- **dev** ({len(dev)} questions, `evals/gold_dev.jsonl`): every threshold (`make "
            "calibrate`), every knob and every rule was chosen by looking at these questions and "
            "their failures, listed below. It holds the earlier test part too, which had been "
-           "seen, and three sets written afterwards by helpers that saw neither the code nor the "
+           "seen, and five sets written afterwards by helpers that saw neither the code nor the "
            "other questions (ids D2…: 70 list/obligation, D3…: 90 fact/mandate, D4…: 80 "
-           "list/obligation); each was run once as written, before anything was tuned on it, "
-           "to see how the system met questions it had not seen.",
+           "list/obligation, D5…: 45 fact/mandate questions asked in both languages, the same "
+           "gold for each pair, D6…: 50 list/obligation); each was run once as written, before "
+           "anything was tuned on it, to see how the system met questions it had not seen.",
            f"- **rewordings** ({len(rew)}, `evals/rewordings_dev.jsonl`): two rewordings of "
            f"{len(originals)} dev questions, by a helper, with typos; a rule that matches only "
            "the original wording shows up as a gap between the two rows. Looked at like dev.",

@@ -25,10 +25,13 @@ _ROW = re.compile(
     r"附录\s*(?:中\s*)?第\s*(?P<a>\d{1,2})\s*项|第\s*(?P<b>\d{1,2})\s*项(?:高级别)?产出"
     r"|\b(?:appendix\s+)?output\s+(?:no\.\s*)?(?P<c>\d{1,2})\b(?!\.\d)"
 )
-_SDG = re.compile(r"(?:可持续发展目标|\bsdg)\s*(?:具体目标|target\s*)?(?P<t>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))?)")
+_SDG = re.compile(r"(?:可持续发展目标|\bsdg)\s*(?:具体目标|target\s*)?(?P<t>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))?)"
+                  # "可持续发展目标”一栏列出了具体目标4.5", "SDG column lists target 8.6"
+                  r"|(?:可持续发展目标|\bsdgs?\b)[^。？?\d]{0,16}?(?:具体目标|\btargets?)\s*"
+                  r"(?P<t2>\d{1,2}\.(?:\d{1,2}|[a-z]))")
 # "P&B output 3.2", "计划和预算产出栏里有3.2": a few words may stand between name and number.
 _PB = re.compile(r"(?:计划和预算(?:的)?产出|p&b(?:\s*outputs?)?|programme and budget outputs?)"
-                 r"[^\d。？?]{0,12}?(?P<o>\d\.\d)")
+                 r"(?:[^\d。？?]{0,12}?|[^。？?]{0,24}?(?<![\d.]))(?P<o>\d\.\d)(?![\d.])")
 _OUTPUT_INTENT = re.compile(r"产出|附录|output|appendix")
 _STRATEGY = re.compile(r"战略|行动计划|附录|\bstrategy\b|\baction plan\b|\bappendix\b|gb\.346")
 _NO_POINT = re.compile(
@@ -37,12 +40,15 @@ _NO_POINT = re.compile(
 )
 _PILLAR = re.compile(r"(?:支柱|\bpillar)\s*(?P<n>[1-5])(?!\d)")
 _ONLY = re.compile(r"只|仅|\bonly\b|\bsolely\b|\bexclusively\b|\balone\b")
+# "only" that can only mean the pillar alone, even where all-pillar rows are set aside too.
+_ALONE = re.compile(r"\bsolely\b|\bexclusively\b|\balone\b|\bno other pillars?\b|单独|只属于|仅属于|只对应|仅对应")
 _COMPONENT = re.compile(r"(?:要素|\bcomponent)\s*(?P<n>[1-5])(?!\d)")
 # The other reading of "outputs of pillar N": with the rows marked 全部 (all pillars).
 _WITH_ALL = re.compile(r"全部支柱|所有支柱|标(?:为|注为|记为)?[“\"]?全部|\ball[- ]pillars?\b|\bevery pillar\b")
 _MARKED_ALL = re.compile(r"支柱(?:栏|一栏|列)?[^？?。]{0,6}[“\"]?全部|\bmarked [\"“']?all\b")
 _WITHOUT_ALL = re.compile(
     r"(?:not counting|excluding|except|without|other than|leaving out|(?:don't|do not|not) count|"
+    r"leaving aside|setting aside|ignoring|apart from|\bnot (?:the ones|those|rows|outputs)|"
     r"不含|不包括|不算|不计|除(?:了|去)?)[^?？]{0,40}(?:全部|all[- ]pillars?|every pillar)"
     r"|(?:全部|all[- ]pillars?|every pillar)[^?？。]{0,20}(?:不算|不计|除外|不包括|不计入|不含|"
     r"excluded|not counted|(?:don't|do not|doesn't|does not|aren't|are not) count)")
@@ -136,7 +142,8 @@ def outputs_of(question: str, refs: References) -> OutputsOf | None:
     order = {a: i for i, a in enumerate(u.anchor for u in refs.rows)}
     m = _SDG.search(question)
     if m:
-        return OutputsOf("sdg", m["t"], False, False, tuple(refs.outputs_with_sdg(m["t"])), marked)
+        target = m["t"] or m["t2"]
+        return OutputsOf("sdg", target, False, False, tuple(refs.outputs_with_sdg(target)), marked)
     m = _PB.search(question)
     if m:
         return OutputsOf("pb", m["o"], False, False, tuple(refs.outputs_with_pb(m["o"])), marked)
@@ -145,7 +152,7 @@ def outputs_of(question: str, refs: References) -> OutputsOf | None:
     if m:
         # Unless the question leaves them out, the rows marked 全部 follow the rows that
         # name the pillar; the answer says which are which.
-        n, only = int(m["n"]), bool(_ONLY.search(question))
+        n, only = int(m["n"]), _pillar_alone(question)
         with_all = not only and not _WITHOUT_ALL.search(question)
         rows = refs.outputs_for_pillar(n, only=only)
         if component is not None:  # "pillar 5 outputs under component 2": both hold
@@ -170,6 +177,15 @@ def outputs_of(question: str, refs: References) -> OutputsOf | None:
     return None
 
 
+def _pillar_alone(q: str) -> bool:
+    """Whether the rows asked for are those mapped to the pillar alone: "only"/"仅" means
+    that unless the question also sets the all-pillar rows aside, when "only" is about
+    those ("count only rows that give pillar 1 by number, not the 'all pillars' ones")."""
+    if _ALONE.search(q):
+        return True
+    return bool(_ONLY.search(q)) and not _WITHOUT_ALL.search(q)
+
+
 def preferred(question: str, corpus: Corpus, refs: References) -> list[str]:
     """Units a question narrows down to without naming one: the rows of a pillar or
     component, or without a Conclusions point, for a question about outputs; the pillar's or
@@ -180,7 +196,7 @@ def preferred(question: str, corpus: Corpus, refs: References) -> list[str]:
     out: list[str] = []
     if outputs and _NO_POINT.search(q):
         out += refs.outputs_without_points()
-    only = bool(_ONLY.search(q))  # "only under pillar 1": rows mapped to that pillar alone
+    only = _pillar_alone(q)  # "only under pillar 1": rows mapped to that pillar alone
     for m in _PILLAR.finditer(q):
         n = int(m["n"])
         if outputs:
@@ -266,7 +282,7 @@ def resolve(question: str, corpus: Corpus, refs: References) -> list[str]:
         n = m["a"] or m["b"] or m["c"]
         out += refs.leaves_under(f"{GB}#A{int(n)}")
     for m in _SDG.finditer(q):
-        out += refs.outputs_with_sdg(m["t"])
+        out += refs.outputs_with_sdg(m["t"] or m["t2"])
     for m in _PB.finditer(q):
         out += refs.outputs_with_pb(m["o"])
     return list(dict.fromkeys(out))

@@ -227,3 +227,26 @@ def test_trace_says_when_an_instruments_text_is_in_the_corpus(corpus: Corpus) ->
     assert data["in_corpus"] is True and len(data["mentioned_in"]) == 4
     with pytest.raises(ValueError, match="cannot trace 'C999'"):
         resolve_ref("C999", corpus)
+
+
+def test_only_that_sets_aside_the_all_pillar_rows_keeps_multi_pillar_rows(assistant: Assistant) -> None:
+    named = ["A1", "A2", "A8", "A12", "A23", "A34", "A36"]  # rows whose pillar column names 1
+    a = assistant.ask("List only the outputs tagged with pillar 1, leaving aside the ones marked all pillars.")
+    assert _cited(a) == named
+    alone = assistant.ask("Which outputs belong to pillar 1 alone?")
+    assert _cited(alone) == ["A1", "A2", "A23", "A36"]
+
+
+def test_pb_and_sdg_columns_named_with_words_between(assistant: Assistant) -> None:
+    refs = assistant.index.references
+    pb = assistant.ask("计划和预算产出（2022–2023年）一栏里含有6.1的高级别产出有哪些？")
+    assert _cited(pb) == [a.split("#")[1] for a in refs.outputs_with_pb("6.1")]
+    sdg = assistant.ask("Which outputs have the SDG column listing target 4.5?")
+    assert _cited(sdg) == [a.split("#")[1] for a in refs.outputs_with_sdg("4.5")] == ["A9", "A11", "A12", "A15"]
+
+
+def test_mentions_asked_with_a_request_after_the_question(assistant: Assistant) -> None:
+    a = assistant.ask("哪些段落或产出提到了中小微企业？请全部列出。")
+    b = assistant.ask("请列出所有提到中小微企业的段落。")
+    assert len(a.citations) == len(b.citations) >= 6
+    assert _cited(a) == _cited(b)
