@@ -76,7 +76,12 @@ _WHAT_TO_DO = re.compile(
     r"|做什么|做哪些|怎么做|采取(?:什么|哪些)(?:行动|措施)?|哪些(?:行动|措施|举措|责任|义务|工作|任务|职责)"
     r"|(?:什么|哪些)(?:行动|措施|举措|责任|义务)|(?:将|应|应当|会)(?:如何|怎样|怎么)"
     r"|在哪些(?:地方|方面)承诺|承担(?:了)?(?:哪些|什么)"
-    r"|(?:承诺|被要求|被鼓励|被邀请)[^？?]{0,24}(?:的地方|之处)")
+    r"|(?:承诺|被要求|被鼓励|被邀请)[^？?]{0,24}(?:的地方|之处)"
+    # "哪些条款要求劳工局…", "which provisions ask governments to …": the units asking it.
+    r"|(?:哪些|哪几|所有)(?:条款|段落|条目|地方|要点|内容|单元)(?:里|中)?(?:要求|请|鼓励|呼吁|邀请|指定)"
+    r"|\b(?:which|what|all) (?:provisions?|paragraphs?|points?|clauses?|items?|units?|passages?)\b"
+    r"[^?]{0,30}\b(?:ask|asks|call on|calls on|require|requires|request|requests|invite|invites|"
+    r"urge|urges|encourage|encourages|task|tasks|assign|assigns)\b")
 
 
 # "How will the ILO help countries …": the subject between "how" and the verb is the actor

@@ -250,3 +250,13 @@ def test_mentions_asked_with_a_request_after_the_question(assistant: Assistant) 
     b = assistant.ask("请列出所有提到中小微企业的段落。")
     assert len(a.citations) == len(b.citations) >= 6
     assert _cited(a) == _cited(b)
+
+
+def test_which_provisions_ask_an_actor_is_an_obligation_question(assistant: Assistant) -> None:
+    for q in ("结论里哪些条款要求劳工局开展研究？",
+              "Which provisions of the Conclusions ask the Office to carry out research?"):
+        a = assistant.ask(q)
+        assert "ILC.109/Res#c14.h" in [c.anchor for c in a.citations], q  # 开展研究 / carry out research
+        assert all(c.anchor.startswith("ILC.109/Res#") and "office" in c.actors for c in a.citations), q
+    zh = assistant.ask("结论里哪些条款要求劳工局开展研究？")
+    assert zh.answer.startswith(f"文件中要求劳工局就此采取行动的共有{len(zh.citations)}处。")
