@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from corpus import SHIPPED, Corpus, Unit, duties, label, load_corpus
+from corpus import SHIPPED_IDS, Corpus, Unit, duties, label, load_corpus
 from index import (
     Hit,
     Index,
@@ -58,9 +58,6 @@ def shape_of(settings: Settings) -> Shape:
     s = settings.index
     return Shape(bm25_k1=s.bm25_k1, bm25_b=s.bm25_b, views=s.views,
                  calibration=calibration_sha256())
-
-
-SHIPPED_IDS = frozenset(s.doc_id for s in SHIPPED)
 
 
 class Assistant:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from corpus import (
     REGISTRY,
-    SHIPPED,
+    SHIPPED_IDS,
     Added,
     Corpus,
     CorpusError,
@@ -42,7 +42,6 @@ from ._settings import Settings
 
 Progress = Callable[[int, int], None]
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/()-]{0,63}$")
-SHIPPED_IDS = frozenset(s.doc_id for s in SHIPPED)
 
 
 @dataclass(frozen=True)
@@ -112,7 +111,6 @@ def ingest(settings: Settings, path: Path, *, doc_id: str | None = None, version
         raise IngestError("--version-of needs --lang (the language of the file: en or zh)")
     if version_of is None and lang is not None:
         raise IngestError("--lang goes with --version-of; a document's language is read from its text")
-    current = load_corpus(added=library)
     started = time.perf_counter()
     extracted = extract_isolated(path, _limits(settings))
     parse_seconds = time.perf_counter() - started
@@ -121,7 +119,7 @@ def ingest(settings: Settings, path: Path, *, doc_id: str | None = None, version
     layout = parse_layout(extracted.pages, extracted.title)
     if version_of is not None:
         assert lang is not None
-        done = _ingest_version(settings, current, path, raw, sha, layout, version_of, lang,
+        done = _ingest_version(settings, load_corpus(added=library), path, raw, sha, layout, version_of, lang,
                                extracted.kind, parse_seconds, progress)
         return replace(done, parse_peak_mb=extracted.peak_mb)
     doc_id = doc_id or derive_id(layout.title, layout.front)

@@ -13,7 +13,7 @@ from ._anchors import Lang, contains, label, split_anchor
 from ._extract import Extracted, IngestError
 from ._graph import ALL_PILLARS, References, Trace
 from ._instruments import REGISTRY, Instrument, instrument, instrument_spans, mentioned_instruments
-from ._load import SHIPPED, SHIPPED_DIR, Source, load_corpus, read_document
+from ._load import SHIPPED, SHIPPED_DIR, SHIPPED_IDS, Source, load_corpus, read_document
 from ._normalize import fold, normalize, one_edit, zh_number
 from ._sandbox import Limits, extract_isolated
 from ._structure import Layout, language, parse_layout
@@ -26,6 +26,7 @@ __all__ = [
     "REGISTRY",
     "SHIPPED",
     "SHIPPED_DIR",
+    "SHIPPED_IDS",
     "Actor",
     "Added",
     "Alignment",

@@ -32,6 +32,8 @@ SHIPPED: tuple[Source, ...] = (
     Source("000_5ce5573f5b147971.txt", _gb.DOC_ID, _gb.TITLE, "2022-10-06", _gb.parse),
     Source("001_4808786bded2d9d5.txt", _ilc.DOC_ID, _ilc.TITLE, "2021-12-11", _ilc.parse),
 )
+# The ids an added document may not take, and that `remove` refuses.
+SHIPPED_IDS = frozenset(s.doc_id for s in SHIPPED)
 
 
 def read_document(path: Path, source: Source, versions: tuple[Version, ...] = ()) -> Document:

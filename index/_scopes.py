@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus import SHIPPED, Corpus, instrument, mentioned_instruments
+from corpus import SHIPPED_IDS, Corpus, instrument, mentioned_instruments
 
 # Asking where something is mentioned or cited: the shipped documents' mentions are wanted.
 WHERE_MENTIONED = re.compile(r"mention|\bcit(?:e|es|ed|ing)\b|\brefer(?:s|red)? to\b|referenc|提到|提及|援引|引用|点名")
@@ -32,9 +32,8 @@ class DocScope:
 
 def document_scopes(corpus: Corpus) -> tuple[DocScope, ...]:
     """The documents a user added (not the shipped ones)."""
-    shipped = {s.doc_id for s in SHIPPED}
     out = []
-    for doc in (d for d in corpus.documents if d.doc_id not in shipped):
+    for doc in (d for d in corpus.documents if d.doc_id not in SHIPPED_IDS):
         known = instrument(doc.doc_id)
         kind = known.type if known else next(
             (t for t, rx in _TYPES.items() if rx.search(doc.title)), "")
