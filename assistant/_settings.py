@@ -37,7 +37,10 @@ class RetrievalSettings(_Section):
     lexical_weight: float = Field(default=1.0, ge=0, description="Weight of the BM25 ranking in the fusion.")
     glossary: bool = Field(default=True,
         description="Add the glossary's Chinese terms to the BM25 query of an English question.")
-    dense_glossary: bool = Field(default=True, description="Append them to the embedded English question too.")
+    dense_glossary: bool = Field(default=True,
+        description="Add their vectors to the English question's vector too (each term embedded once, then kept).")
+    dense_glossary_weight: float = Field(default=0.5, ge=0,
+        description="Weight of each term's vector in that sum, the question's own vector weighing 1.")
     glossary_sources: tuple[str, ...] = Field(default=SOURCES, description="Parts of the glossary used.")
     mentions: bool = Field(default=True,
         description="Units a question names (point, paragraph, output, SDG, P&B) come first.")
@@ -56,7 +59,7 @@ class RetrievalSettings(_Section):
         "says in other words to that BM25 query (measured: +0.002 dev MRR, -0.008 dev abstention "
         "accuracy; off).")
     english_plain_query: bool = Field(default=True,
-        description="Embed the English question a second time, without glossary terms, for that ranking.")
+        description="Rank it with the question's own vector, without glossary terms (no second embedding: it is kept).")
     english_dense_weight: float = Field(default=1.0, ge=0,
         description="Weight of the English vectors' ranking in the fusion.")
 
@@ -64,6 +67,7 @@ class RetrievalSettings(_Section):
         return Tuning(
             k=self.rrf_k, dense=self.dense_weight, lexical=self.lexical_weight,
             glossary=self.glossary, dense_glossary=self.dense_glossary,
+            dense_glossary_weight=self.dense_glossary_weight,
             mentions=self.mentions, glossary_sources=self.glossary_sources,
             bare_view=self.bare_view, filters=self.filters, rows_first=self.rows_first,
             rows_window=self.rows_window, english_view=self.english_view,

@@ -47,7 +47,9 @@ HISTORY: tuple[Step, ...] = (
     Step("+ units the question names (point, paragraph, output, SDG, P&B) first; abstain on a "
          "null-model margin instead of the cosine",
          replace(_BASE, glossary=True, mentions=True), "margin"),
-    Step("+ glossary terms in the embedded English question; terms drawn from the documents",
+    Step("+ glossary terms in the English question's vector (each term's vector at 0.5; "
+         "appending them to its text measured the same on dev at twice the embedding time); "
+         "terms drawn from the documents",
          replace(_BASE, glossary=True, dense_glossary=True, mentions=True, glossary_sources=_DOCS),
          "margin"),
     Step("+ a bare-text vector per chunk; a pillar's/component's rows first for outputs "

@@ -10,16 +10,16 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
 from corpus import Corpus
 
 from . import _store
-from ._cache import SEED_DIR, EmbeddingCache, cache_files
+from ._cache import QUERY, SEED_DIR, EmbeddingCache, cache_files
 from ._chunks import Chunk, unit_chunks
 from ._embedders import VectorEmbedder
+from ._glossary import TERMS
 from ._index import VIEWS, Index, Shape
 from ._tokens import en_tokens, tokens
 
@@ -46,24 +46,41 @@ def build_texts(corpus: Corpus, shape: Shape) -> tuple[list[Chunk], list[str]]:
 
 def to_embed(corpus: Corpus, embedder: VectorEmbedder, shape: Shape | None = None,
              cache_dir: Path | None = None, seed: Path | None = SEED_DIR) -> tuple[int, int]:
-    """(texts a build would have to embed, texts in all): what a first build costs."""
+    """(texts a build would have to embed, texts in all): what a first build costs (the
+    glossary terms' query vectors included)."""
     _chunks, views = build_texts(corpus, shape or Shape())
     cache = EmbeddingCache(cache_dir, embedder.id, embedder.dim, seed=seed)
-    texts = list(dict.fromkeys(views))
-    return sum(1 for t in texts if cache.get(t) is None), len(texts)
+    keys = [*dict.fromkeys(views), *(QUERY + t for t in TERMS)]
+    return sum(1 for t in keys if cache.get(t) is None), len(keys)
+
+
+def _embed_missing(cache: EmbeddingCache, embedder: VectorEmbedder, passages: list[str],
+                   progress: Progress | None, batch: int) -> int:
+    """Embed what the cache lacks: the passages, then the glossary terms as queries."""
+    todo = [t for t in dict.fromkeys(passages) if cache.get(t) is None]
+    terms = [t for t in TERMS if cache.get(QUERY + t) is None]
+    total = len(todo) + len(terms)
+    for i in range(0, len(todo), batch):
+        part = todo[i : i + batch]
+        for text, vec in zip(part, embedder.passages(part), strict=True):
+            cache.put(text, vec)
+        if progress:
+            progress(min(i + batch, len(todo)), total)
+    for i, term in enumerate(terms, 1):
+        cache.put(QUERY + term, embedder.query(term))
+        if progress and (i % 64 == 0 or i == len(terms)):
+            progress(len(todo) + i, total)
+    return total
 
 
 def write_seed(corpus: Corpus, embedder: VectorEmbedder, folder: Path = SEED_DIR) -> int:
-    """`make seed`: the vectors of every text a default build embeds, written as the
-    shipped seed; returns how many."""
+    """`make seed`: the vectors of every text a default build embeds (the glossary terms'
+    query vectors too), written as the shipped seed; returns how many."""
     _chunks, views = build_texts(corpus, Shape())
     cache = EmbeddingCache(None, embedder.id, embedder.dim, seed=None)
-    todo = list(dict.fromkeys(views))
-    for i in range(0, len(todo), 16):
-        for text, vec in zip(todo[i : i + 16], embedder.passages(todo[i : i + 16]), strict=True):
-            cache.put(text, vec)
-    cache.write(*cache_files(folder, embedder.id), todo)
-    return len(todo)
+    n = _embed_missing(cache, embedder, views, None, 16)
+    cache.write(*cache_files(folder, embedder.id), [*views, *(QUERY + t for t in TERMS)])
+    return n
 
 
 def build_index(
@@ -79,15 +96,10 @@ def build_index(
     chunks, views = build_texts(corpus, shape)
     texts = [c.search_text for c in chunks]
     cache = EmbeddingCache(cache_dir, embedder.id, embedder.dim, seed=seed)
-    todo = [t for t in dict.fromkeys(views) if cache.get(t) is None]
-    for i in range(0, len(todo), batch):
-        part = todo[i : i + batch]
-        for text, vec in zip(part, embedder.passages(part), strict=True):
-            cache.put(text, vec)
-        if progress:
-            progress(min(i + batch, len(todo)), len(todo))
+    embedded = _embed_missing(cache, embedder, views, progress, batch)
     vectors = np.stack([cache.get(t) for t in views]).astype(np.float32)  # type: ignore[misc]
-    cache.save(views)
+    terms = {t: cache.get(QUERY + t) for t in TERMS}
+    cache.save([*views, *(QUERY + t for t in TERMS)])
     chunk_tokens = [tokens(t) for t in texts]
     chunk_tokens_en = [en_tokens(f"{c.context_en}\n{c.text_en}") if c.text_en else [] for c in chunks]
     manifest = {
@@ -101,11 +113,12 @@ def build_index(
         "shape": shape.as_dict(),
         "versions": _versions(),
         "chunks": len(chunks),
-        "embedded": len(todo),
+        "embedded": embedded,
         "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S"),
         "build_seconds": round(time.perf_counter() - started, 3),
     }
-    folder = _store.write(root, chunks, chunk_tokens, chunk_tokens_en, vectors, manifest)
+    folder = _store.write(root, chunks, chunk_tokens, chunk_tokens_en, vectors, manifest,
+                          terms)  # type: ignore[arg-type]
     return open_built(folder, embedder, corpus)
 
 
@@ -113,10 +126,9 @@ def open_built(folder: Path, embedder: VectorEmbedder, corpus: Corpus) -> Index:
     return _index_of(folder, _store.read(folder), embedder, corpus)
 
 
-def _index_of(folder: Path, data: tuple[Any, ...], embedder: VectorEmbedder, corpus: Corpus) -> Index:
-    manifest, chunks, chunk_tokens, chunk_tokens_en, faiss_index = data
-    return Index(chunks, chunk_tokens, chunk_tokens_en, faiss_index, embedder, corpus, manifest,
-                 folder)
+def _index_of(folder: Path, data: _store.Stored, embedder: VectorEmbedder, corpus: Corpus) -> Index:
+    return Index(data.chunks, data.tokens, data.tokens_en, data.faiss_index, embedder, corpus,
+                 data.manifest, folder, data.terms)
 
 
 def _mismatch(manifest: _store.Manifest, corpus: Corpus, embedder: VectorEmbedder, shape: Shape) -> str | None:
@@ -145,7 +157,7 @@ def _live(root: Path, corpus: Corpus, embedder: VectorEmbedder, shape: Shape) ->
             if attempt == 2 or _store.current_dir(root) == folder:
                 return str(exc)
             continue
-        return _mismatch(data[0], corpus, embedder, shape) or _index_of(folder, data, embedder, corpus)
+        return _mismatch(data.manifest, corpus, embedder, shape) or _index_of(folder, data, embedder, corpus)
     raise AssertionError("unreachable")
 
 

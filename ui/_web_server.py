@@ -118,7 +118,7 @@ def server_app(assistant: Assistant, blocks: gr.Blocks) -> FastAPI:
                   openapi_url="/api/openapi.json")
     gate = threading.BoundedSemaphore(web.ask_concurrency + web.queue_max_size)
     # At most `ask_concurrency` answers computed at once: more only contend for the two cores
-    # and the embedder's lock, and every answer gets slower (measured with `make load`).
+    # and every answer gets slower (measured with `make load`).
     running = threading.Semaphore(web.ask_concurrency)
 
     @app.post("/api/ask", summary="Answer a question with citations")
