@@ -48,7 +48,10 @@ _ASKS: tuple[tuple[Asked, re.Pattern[str]], ...] = (
         r"\bhow often\b|\bhow frequently\b|\bat what (?:intervals?|frequency)\b|\bhow regularly\b"
         r"|多久[^？?，,]{0,8}一次|每隔多久|多长时间[^？?，,]{0,8}一次|多频繁|频率|几年一次|多少年一次")),
     ("date", re.compile(
-        r"^\s*when\b(?![^?]*,\s*(?:which|what|how|who|whom|where|is|are|does|do|must|should|can|may)\b)"
+        # "When will …" asks for a date; "When X does Y, …" / "When X — …, do they …" is a
+        # clause before the question (a comma or a dash ends it), unless "when" then leads.
+        r"^\s*when\s+(?:is|was|will|would|did|does|do|are|were|has|have|had|should|can|could|shall"
+        r"|may|must)\b|^\s*when\b(?![^?]*(?:[,;:\u2014\u2013]|\s-\s))"
         r"|[,;]\s*when\b|\bwhen (?:is|was|will|did|does|do|are|were|has|have|should|can)\b"
         r"|\b(?:what|which) (?:year|date|day|month)\b|\bby when\b|\buntil when\b|\bsince when\b"
         r"|\bhow long\b"

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant import ABSTAIN, Assistant, QuestionError
+from assistant import ABSTAIN, Assistant, QuestionError, Settings
 from assistant._assistant import WEAK
 from corpus import Corpus
 from evals import evaluate, read_questions
+from index import VectorEmbedder
 
 from .conftest import STARTER
 
@@ -167,6 +168,19 @@ def test_novelty_counts_the_nouns_the_documents_never_use(assistant: Assistant) 
     assert assistant.unknown_words(read("德国双元制职业教育中，学徒每月能拿多少工资？")) == ["德国", "工资"]
     assert assistant.unknown_words(read("How do I bake sourdough bread?")) == ["bake", "sourdough", "bread"]
     assert assistant.novelty(read("How do apprenticeships work?")) == 0.0
+
+
+def test_everyday_words_are_not_refused_unless_novelty_is_on(
+        assistant: Assistant, home: Path, corpus: Corpus, embedder: VectorEmbedder) -> None:
+    """The documents never say 学员 or 结业, yet the question is about them; the novelty signal,
+    off by default, refuses it for its words."""
+    q = "学员结业之后，还能得到哪些后续的帮助？"
+    assert assistant.settings.abstention.novelty is False
+    assert not assistant.ask(q).abstained
+    strict = Assistant(Settings(home=home, abstention={"novelty": True}), corpus=corpus,
+                       embedder=embedder, build=False)
+    refused = strict.ask(q)
+    assert refused.abstained and refused.reason == "novel: the documents never use 学员, 结业"
 
 
 def test_null_model_vectors_are_cached_as_plain_npy(assistant: Assistant, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import pytest
 
 from assistant import read
 from corpus import fold, mentioned_instruments, normalize, zh_number
+from index import proper_nouns
 
 
 @pytest.mark.parametrize(
@@ -72,6 +73,11 @@ def test_instruments_are_found_in_any_written_form() -> None:
         ("哪几项产出对应结论第14段？", (), ""),
         ("When will the mid-term review take place?", ("date",), ""),
         ("What should happen when workers lose their jobs?", (), ""),
+        ("When did the Conference adopt the resolution?", ("date",), ""),
+        ("When the review is done, who receives its findings?", (), ""),
+        # A "when" clause ended by a dash, then the question.
+        ("When the plan speaks of young people — school leavers — does it mention women?", (), ""),
+        ("When the strategy ends, what comes after it?", (), ""),
         ("中期审查什么时候进行？", ("date",), ""),
         ("Who is the current Director-General?", ("person",), ""),
         ("Who is responsible for carrying out the strategy?", (), ""),
@@ -91,6 +97,11 @@ def test_what_a_question_asks_for(question: str, asks: tuple[str, ...], counted:
     r = read(question)
     assert r.asks == asks
     assert r.counted == counted
+
+
+def test_common_words_the_dictionary_tags_as_places_are_not_places() -> None:
+    assert proper_nouns("开展外联和社区培训，关注偏远地区和南南合作") == []
+    assert proper_nouns("在日内瓦和巴西举行") == ["日内瓦", "巴西"]
 
 
 def test_what_a_question_names() -> None:
