@@ -6,6 +6,7 @@ abbreviations (`Concl. 13 (g)` = `conclusions 13(g)`, `para 25 a` = `paragraph 2
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -19,9 +20,11 @@ _CJK_SPACE = re.compile(
 _SPACES = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """The matching form of a text: NFKC width, lower case, one kind of dash and quote, no
-    spaces around CJK characters, single spaces elsewhere."""
+    spaces around CJK characters, single spaces elsewhere. Kept: the same passages are folded
+    for every question that retrieves them."""
     t = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     t = _DASHES.sub("-", t).casefold()
     t = _CJK_SPACE.sub("", t)
@@ -148,15 +151,16 @@ def one_edit(word: str, target: str) -> bool:
 _LATIN_WORD = re.compile(r"[a-z]{5,}")
 
 
+@functools.lru_cache(maxsize=4096)
+def _meant(word: str) -> str:
+    if word in _NOUNS:
+        return word
+    return next((n for n in _NOUNS if len(n) >= 5 and one_edit(word, n)), word)
+
+
 def _fix_nouns(text: str) -> str:
     """Structural nouns misspelt by one letter ('pilar', 'componet') read as meant."""
-    def fix(m: re.Match[str]) -> str:
-        w = m.group()
-        if w in _NOUNS:
-            return w
-        return next((n for n in _NOUNS if len(n) >= 5 and one_edit(w, n)), w)
-
-    return _LATIN_WORD.sub(fix, text)
+    return _LATIN_WORD.sub(lambda m: _meant(m.group()), text)
 
 
 def normalize(text: str) -> str:
