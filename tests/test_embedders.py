@@ -35,6 +35,18 @@ def test_default_embedder_is_reentrant(embedder: VectorEmbedder) -> None:
     assert len({a.tobytes() for a in serial}) == 48
 
 
+def test_the_default_embedder_sets_its_threads_per_call(embedder: VectorEmbedder) -> None:
+    """Alone, a question gets every core; beside another, one. Either way the same vector."""
+    setter = getattr(embedder, "_set_threads", None)
+    assert setter is not None
+    text = "技能开发和终身学习是对未来的一项投资"
+    setter(1)
+    one = embedder._model.query(text)  # type: ignore[attr-defined]
+    setter(0)
+    every = embedder._model.query(text)  # type: ignore[attr-defined]
+    assert np.array_equal(one, every)
+
+
 def test_unknown_embedder_is_refused_with_the_fix() -> None:
     with pytest.raises(EmbedderError, match="use 'e5-small-q4' or 'st:"):
         make_embedder("bge-m3")
