@@ -119,6 +119,7 @@ class Index:
         self.folder = folder
         self._faiss = faiss_index
         self._terms = terms or {}  # the glossary terms' query vectors, from the build
+        self._query = functools.lru_cache(maxsize=1024)(self._embed_text)
         shape = manifest.shape if manifest else {}
         k1, b = float(shape.get("bm25_k1", 1.2)), float(shape.get("bm25_b", 0.75))
         self._bm25 = BM25(chunk_tokens, k1, b)
@@ -157,11 +158,10 @@ class Index:
                 vec = (blend / max(float(np.linalg.norm(blend)), 1e-12)).astype(np.float32)
         return vec
 
-    @functools.lru_cache(maxsize=1024)  # noqa: B019 - one Index per process; bounded
-    def _query(self, text: str) -> np.ndarray:
-        """A text's query vector, kept (the last 1024): a question is embedded once however
-        many rankings and checks use it, and a repeated one not again. Read-only, as it is
-        shared."""
+    def _embed_text(self, text: str) -> np.ndarray:
+        """A text's query vector, kept per index by `_query` (the last 1024): a question is
+        embedded once however many rankings and checks use it, and a repeated one not again.
+        Read-only, as it is shared."""
         vec = np.asarray(self.embedder.query(text), dtype=np.float32)
         vec.setflags(write=False)
         return vec
