@@ -98,7 +98,7 @@ def build_index(
     cache = EmbeddingCache(cache_dir, embedder.id, embedder.dim, seed=seed)
     embedded = _embed_missing(cache, embedder, views, progress, batch)
     vectors = np.stack([cache.get(t) for t in views]).astype(np.float32)  # type: ignore[misc]
-    terms = {t: cache.get(QUERY + t) for t in TERMS}
+    terms = {t: v for t in TERMS if (v := cache.get(QUERY + t)) is not None}  # all, once embedded
     cache.save([*views, *(QUERY + t for t in TERMS)])
     chunk_tokens = [tokens(t) for t in texts]
     chunk_tokens_en = [en_tokens(f"{c.context_en}\n{c.text_en}") if c.text_en else [] for c in chunks]
@@ -117,8 +117,7 @@ def build_index(
         "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S"),
         "build_seconds": round(time.perf_counter() - started, 3),
     }
-    folder = _store.write(root, chunks, chunk_tokens, chunk_tokens_en, vectors, manifest,
-                          terms)  # type: ignore[arg-type]
+    folder = _store.write(root, chunks, chunk_tokens, chunk_tokens_en, vectors, manifest, terms)
     return open_built(folder, embedder, corpus)
 
 
