@@ -44,13 +44,19 @@ def build_texts(corpus: Corpus, shape: Shape) -> tuple[list[Chunk], list[str]]:
     return chunks, [t for name in VIEWS[: shape.views] for t in blocks[name]]
 
 
+def _cached_keys(views: list[str]) -> list[str]:
+    """What a build keeps in the vector cache: its passages, then the glossary terms' query
+    vectors (under their own key)."""
+    return [*dict.fromkeys(views), *(QUERY + t for t in TERMS)]
+
+
 def to_embed(corpus: Corpus, embedder: VectorEmbedder, shape: Shape | None = None,
              cache_dir: Path | None = None, seed: Path | None = SEED_DIR) -> tuple[int, int]:
     """(texts a build would have to embed, texts in all): what a first build costs (the
     glossary terms' query vectors included)."""
     _chunks, views = build_texts(corpus, shape or Shape())
     cache = EmbeddingCache(cache_dir, embedder.id, embedder.dim, seed=seed)
-    keys = [*dict.fromkeys(views), *(QUERY + t for t in TERMS)]
+    keys = _cached_keys(views)
     return sum(1 for t in keys if cache.get(t) is None), len(keys)
 
 
@@ -79,7 +85,7 @@ def write_seed(corpus: Corpus, embedder: VectorEmbedder, folder: Path = SEED_DIR
     _chunks, views = build_texts(corpus, Shape())
     cache = EmbeddingCache(None, embedder.id, embedder.dim, seed=None)
     n = _embed_missing(cache, embedder, views, None, 16)
-    cache.write(*cache_files(folder, embedder.id), [*views, *(QUERY + t for t in TERMS)])
+    cache.write(*cache_files(folder, embedder.id), _cached_keys(views))
     return n
 
 
@@ -99,7 +105,7 @@ def build_index(
     embedded = _embed_missing(cache, embedder, views, progress, batch)
     vectors = np.stack([cache.get(t) for t in views]).astype(np.float32)  # type: ignore[misc]
     terms = {t: v for t in TERMS if (v := cache.get(QUERY + t)) is not None}  # all, once embedded
-    cache.save([*views, *(QUERY + t for t in TERMS)])
+    cache.save(_cached_keys(views))
     chunk_tokens = [tokens(t) for t in texts]
     chunk_tokens_en = [en_tokens(f"{c.context_en}\n{c.text_en}") if c.text_en else [] for c in chunks]
     manifest = {
