@@ -52,7 +52,7 @@ class E5Q4Embeddings(VectorEmbedder):
     while others run Python (tests check vectors from many threads equal serial ones). A
     question embedded alone uses every core (OpenMP); one embedded while another is under way
     uses one, so two side by side do not fight over the same cores with spinning threads
-    (measured with `make load`: 40 -> 52 answers/s with 16 clients)."""
+    (measured with `make load`: 40 -> 50 answers/s with 16 clients)."""
 
     def __init__(self, batch_size: int = 16) -> None:
         try:

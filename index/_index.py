@@ -152,9 +152,8 @@ class Index:
             extra = expand(question, self.tuning.glossary_sources)
             if extra:
                 w = self.tuning.dense_glossary_weight
-                terms = [self._terms.get(t) for t in extra]
-                blend = vec + w * np.sum([self._query(t) if v is None else v
-                                          for t, v in zip(extra, terms, strict=True)], axis=0)
+                blend = vec + w * np.sum([self._terms[t] if t in self._terms else self._query(t)
+                                          for t in extra], axis=0)
                 vec = (blend / max(float(np.linalg.norm(blend)), 1e-12)).astype(np.float32)
         return vec
 
