@@ -233,19 +233,21 @@ class Assistant:
         k = self.settings.k if k is None else k
         retriever = retriever or self.settings.retriever
         q = self.check(question, k)
-        reading = read(q)
+        # "the apprenticeship pillar" read as "pillar 5" by everything but the embedding
+        asked = self.index.numbered(q)
+        reading = read(asked)
         lang = reading.lang
         qvec = self.index.embed(q)
         dense = self.index.dense_scores(qvec)
-        hits = self.retrieve(q, k, retriever, qvec, dense)
+        hits = self.retrieve(asked, k, retriever, qvec, dense)
         lack = self.refuses(reading, qvec, dense, hits) if hits else WEAK
         if lack:
             why = lack.say(lang)
             text = f"{self._abstain_head(lang)}{' ' if lang == 'en' else ''}{why}".rstrip()
             return Answer(q, text, True, "extractive", (), lang, lack.reason, why)
-        listing = find(reading, self.index, hits, self.index.outputs_of(q), self.duties,
-                       self.rank) if retriever == "hybrid" else None
-        scoped = self.index.scoped(q)
+        listing = find(reading, self.index, hits, self.index.outputs_of(asked), self.duties,
+                       self.rank, self.settings.answer.topic_share) if retriever == "hybrid" else None
+        scoped = self.index.scoped(asked)
         if listing is not None and scoped and any(a.split("#")[0] not in scoped for a in listing.anchors):
             listing = None  # the sets are built from the shipped documents' structure
         if listing is not None and listing.anchors:
@@ -335,9 +337,13 @@ class Assistant:
                       for rank, a in enumerate(verdict.cited, 1))
         return Answer(q, written.text, False, written.backend, cited, lang, claims=verdict.claims)
 
-    def rank(self, text: str) -> list[tuple[str, float]]:
-        """Every unit ranked for a text by the fused search, with its fused score."""
-        return [(h.anchor, h.score) for h in self.index.search(text, len(self.index))]
+    def rank(self, text: str) -> list[tuple[str, float, float]]:
+        """Every unit ranked for a text by the fused search, with its fused score and how
+        much it is about the text (`Index.relevance`: what a set's members are cut on)."""
+        sets = self.settings.answer
+        about = self.index.relevance(text, sets.topic_lexical_weight, sets.topic_dense_window)
+        of = dict(zip((c.anchor for c in self.index.chunks), about.tolist(), strict=True))
+        return [(h.anchor, h.score, of[h.anchor]) for h in self.index.search(text, len(self.index))]
 
     def trace(self, ref: str, lang: Lang = "en") -> dict[str, Any]:
         """`ilo-qa trace`: what an anchor or an instrument cites, what cites it, where it is

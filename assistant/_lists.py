@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from corpus import Corpus, Duty, Unit, contains, label
-from index import Hit, Index, OutputsOf
+from index import SDG_COLUMN, Hit, Index, OutputsOf
 
 from ._duties import Ranker, asked_actor, note, obligations
 from ._listing import Listing, capitalised, plural
@@ -54,7 +54,7 @@ _SECTION_REF = (r"(?:支柱|要素|结论|第)\s*\d+\s*(?:段|点)?(?:\([a-z]+\)
 _WHOLE = re.compile(
     rf"(?:{_SECTION_REF})[^，,。？?；]{{0,8}}(?:涉及|包括|包含|覆盖|列出|规定了|有)[^，,。？?；]{{0,4}}"
     r"(?:哪些|什么|几)"
-    rf"|\bwhat (?:areas|aspects|items|topics|points|elements|does|do|are)\b[^?]{{0,40}}(?:{_SECTION_REF})"
+    rf"|\b(?:what|which) (?:areas|aspects|items|topics|points|elements|does|do|are)\b[^?]{{0,60}}(?:{_SECTION_REF})"
     r"[^?]{0,20}\b(?:cover|covers|include|includes|contain|contains|list|lists|consist)\b"
     rf"|\bwhat (?:areas|aspects|items|topics|elements) (?:fall )?(?:under|in) (?:{_SECTION_REF})")
 # Asking for every item: "list each item", "逐项列出", "请列出各分项".
@@ -82,7 +82,7 @@ _BULLET_GROUP = re.compile(r"^(?P<kind>支柱|要素)\s*(?P<n>\d)\s*[:：]")
 # The pillars or components themselves are what is asked, not one of them: "the five
 # pillars", "战略有哪些支柱", "要素分别是什么" (not "这一支柱点名了哪些行业", "资源调动要素下有哪些层级").
 _GROUPS = re.compile(
-    r"(?:哪些|哪几个?|几个|几大|[二两三四五六七八九十]大|所有|各个|全部|列出|列举)(?:的)?(?P<zh>支柱|要素)"
+    r"(?:哪些|哪几个?|几个|几大|[二两三四五六七八九十][大个项]|所有|各个|全部|列出|列举)(?:的)?(?P<zh>支柱|要素)"
     r"|(?<![这该本此一每])(?P<zh2>支柱|要素)(?:领域)?(?:分别)?(?:有哪些|是什么|是哪些|包括哪些|包括什么|指什么|有几个)"
     r"|\b(?:which|list|name|enumerate|all(?: the)?|the (?:two|three|four|five|six|\d))\s+"
     r"(?:[\w-]+\s+)?(?P<en>pillars|components)\b(?!\s*\d)"
@@ -91,14 +91,15 @@ _GROUPS = re.compile(
 
 
 def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | None,
-         duties: dict[str, Duty], rank: Ranker) -> Listing | None:
+         duties: dict[str, Duty], rank: Ranker, topic_share: float = 0.4) -> Listing | None:
     """The set a question asks for, if it asks for one; `rank` ranks every unit for a text
-    (for the topic of a duties question)."""
+    (for the topic of a duties question, whose members are the actor's units at least
+    `topic_share` as much about it as the best)."""
     q = reading.norm
     corpus, refs = index.corpus, index.references
     named = index.named(reading.question)
     actor = asked_actor(reading)
-    if _OUTPUTS.search(q) and _NO_POINT.search(q) and not named:
+    if _OUTPUTS.search(q) and _NO_POINT.search(q) and not named and not SDG_COLUMN.search(q):
         rows = tuple(refs.outputs_without_points())
         return Listing("outputs", None, rows,
                        f"附录中没有对应任何结论要点（“未具体提及”）的产出共有{len(rows)}项。",
@@ -116,7 +117,7 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
                        f"{len(loose)} points of {where_en} are cited by no high-level output.")
     if actor is not None and not _asks_chain(q, named):
         scope, narrow = _scope(reading, named, corpus, outputs)
-        members = obligations(reading, actor, corpus, duties, rank, scope, narrow)
+        members = obligations(reading, actor, corpus, duties, rank, scope, narrow, topic_share)
         if members:
             return Listing("obligations", None, members, note(actor, len(members), "zh"),
                            note(actor, len(members), "en"))
@@ -223,6 +224,25 @@ def _outputs_of(o: OutputsOf) -> Listing:
     rows = tuple(sorted(o.rows, key=_row_number))
     n, m = len(rows), len(o.marked_all)
     s = "" if n == 1 else "s"
+    if o.kind == "sdg" and not o.number:
+        if o.only:
+            return Listing("outputs", None, rows,
+                           f"附录中可持续发展目标一栏未列任何目标（括号中也没有目标编号）的产出共有{n}项。",
+                           f"{n} output{s} of the Appendix list{'' if n != 1 else 's'} no SDG at all "
+                           "(“not specified”, with no goal in brackets either).")
+        return Listing("outputs", None, rows,
+                       f"附录中可持续发展目标一栏为“未具体提及”的产出共有{n}项（其中部分在括号中注明了目标编号）。",
+                       f"{n} output{s} of the Appendix {'have' if n != 1 else 'has'} the SDG column "
+                       "“not specified” (some give a goal number in brackets).")
+    if o.kind == "budget":
+        millions = float(o.number.removeprefix("US$").removesuffix(" million"))
+        return Listing("outputs", None, rows, f"附录中预算为{millions * 100:g} 万美元的要素共有{n}项产出。",
+                       f"{n} output{s} of the Appendix {'are' if n != 1 else 'is'} in components budgeted "
+                       f"at {o.number}.")
+    if o.kind == "pb" and "." not in o.number:
+        return Listing("outputs", None, rows, f"附录中对应计划和预算成果{o.number}下任一产出的产出共有{n}项。",
+                       f"{n} output{s} of the Appendix contribute{'' if n != 1 else 's'} to an output of P&B "
+                       f"outcome {o.number}.")
     if o.kind == "sdg":
         goal = "." not in o.number
         zh = f"可持续发展目标{o.number}（含其各项具体目标）" if goal else f"可持续发展目标具体目标{o.number}"

@@ -21,6 +21,8 @@ ASKS_MENTIONS = re.compile(
     r"|talk|speak|discuss)"
     r"|\bwhere (?:is|are|does|do) [^?]*\b(?:mentioned|cited|referred to|named|appears?|occurs?|come up)\b"
     r"|\bwhere (?:else )?(?:does|do) [^?]+ (?:appear|occur|come up)\b|\bwhere\s*\?\s*$"
+    r"|\bwhere (?:else )?(?:does|do|did) (?:the |these |both )?(?:documents?|texts?|strategy|conclusions|"
+    r"resolution|action plan|appendix|ilo) (?:mention|cite|refer to|name|talk about|discuss)\b"
     r"|(?:哪些|哪几|所有)(?:文本)?(?:单元|段落|部分|地方|条目|内容|条款|段|产出)[^？?]*(?:提到|提及|涉及|引用|谈到|援引|出现)"
     r"|在哪些地方被提到|出现在?(?:哪些|哪几|哪里|何处)"
     r"|(?:提到|提及|涉及|引用|援引)[^？?]{0,40}的(?:段落|部分|地方|产出|条款|内容|单元)[^？?]{0,6}(?:有)?哪些"
@@ -75,6 +77,7 @@ def _thing(q: str) -> str | None:
 
 
 _QUOTES = "“”\"'‘’「」《》"
+_OWNER = re.compile(r"^(?:the\s+)?(?:ilo|office|organi[sz]ation|strategy)['’]s\s+")
 _OR_ASIDE = re.compile(r"^[（(]\s*(?:or\b|或者|或|也称|又称|aka\b|also\b)\s*")
 
 
@@ -118,6 +121,11 @@ def _forms(what: str) -> list[str]:
         zhs = [z for en, zh in named if en and set(en) <= ens for z in zh if z != what]
         return [what, *dict.fromkeys(zhs), *sorted(ens)]
     found = [z for _s, en, zh in GLOSSARY if key in en for z in zh]
+    words = key.split()
+    if not found and len(words) >= 3:
+        # a name with a word added ("the Turin training centre" for "Turin centre")
+        shorter = {" ".join(words[:i] + words[i + 1:]) for i in range(len(words))}
+        found = [z for _s, en, zh in GLOSSARY if shorter & set(en) for z in zh]
     specific = [z for z in dict.fromkeys(found) if not any(z != o and z in o for o in found)]
     en = [key[:-1]] if len(key) > 4 and key.endswith("s") else []
     return [what, *en, *specific]
@@ -142,6 +150,8 @@ def mentioning(reading: Reading, index: Index) -> Listing | None:
     else:
         members, what = (), ""
         thing = _thing(reading.norm)
+        if thing:  # whose it is says no more: "the ILO's Global Programme" is the programme
+            thing = _OWNER.sub("", thing)
         if thing and thing.isascii():  # as the user wrote it: "UNESCO", not "unesco"
             at = reading.question.lower().find(thing)
             thing = reading.question[at:at + len(thing)] if at >= 0 else thing
@@ -152,7 +162,7 @@ def mentioning(reading: Reading, index: Index) -> Listing | None:
         if quoted and thing and quoted in thing:  # 劳工组织“技能创新机制”: the quoted name
             whole, named_quoted = named_quoted, whole
         for candidate in [*whole, *named_quoted, *reading.proper_zh, *reading.titles,
-                          *reading.names]:
+                          *sorted(reading.names, key=len, reverse=True)]:  # the longest name first
             members = _holding(corpus, candidate)
             if members:
                 what = candidate

@@ -96,6 +96,13 @@ _ASKING_WORDS = re.compile(
     rf"\b{_EN_MONEY_NOUN}\b|\b{_EN_RATE_NOUN}\b|\bhow (?:much|many|long|often)\b|\bnumber of\b"
     r"|\b(?:when|what year|which year|date|countr(?:y|ies)|cit(?:y|ies)|where)\b"
     rf"|{_ZH_MONEY_NOUN}|{_ZH_RATE_NOUN}|多少|几|总数|人数|什么时候|何时|哪一年|哪年|哪里|国家|城市")
+# "Will the ILO help countries work out how much money they need?", "帮助各国估算需要多少
+#资金": "how much" is what someone is to find out, not what the question asks.
+_INDIRECT = re.compile(
+    r"\b(?:work(?:ing)? out|estimat(?:e|es|ing)|assess(?:es|ing)?|calculat(?:e|es|ing)|determin(?:e|es|ing)|"
+    r"figur(?:e|es|ing) out|identify(?:ing)?|quantify(?:ing)?|measur(?:e|es|ing)|find(?:ing)? out|"
+    r"decid(?:e|es|ing))\s+(?:[\w'’-]+\s+){0,2}how (?:much|many)\b"
+    r"|(?:估算|测算|计算|确定|评估|核算|弄清|摸清|算出)[^？?，,。]{0,6}多少")
 # "Which outputs concern how much funding is needed" asks where, not how much.
 _LOCATE = re.compile(
     r"^\s*(?:which|what) (?:\w+ )?(?:outputs?|paragraphs?|points?|parts?|sections?|pillars?|"
@@ -190,7 +197,7 @@ def read(question: str) -> Reading:
     """Everything the signals need from a question, computed once."""
     norm = normalize(question)
     lang = detect(question)
-    locate = bool(_LOCATE.search(norm))
+    locate = bool(_LOCATE.search(norm)) or bool(_INDIRECT.search(norm))
     asking = _NAMED_BUDGET.sub(" ", norm)  # "Programme and Budget" names a document
     asks = tuple(kind for kind, pattern in _ASKS
                  if pattern.search(asking) and not (locate and kind in ("money", "rate", "count")))

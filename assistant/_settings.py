@@ -108,6 +108,14 @@ class AbstentionSettings(_Section):
 
 class AnswerSettings(_Section):
     quotes: int = Field(default=3, ge=1, le=50, description="Sentences the extractive answer quotes.")
+    topic_share: float = Field(default=0.4, ge=0, le=1,
+        description="An obligations answer keeps the actor's units at least this share as much about "
+        "the topic as the best one (see `topic_lexical_weight`).")
+    topic_lexical_weight: float = Field(default=0.7, ge=0, le=1,
+        description="How much 'about the topic' is BM25 (as a share of the best) rather than the cosine's "
+        "place in a window below the best.")
+    topic_dense_window: float = Field(default=0.08, gt=0, le=1,
+        description="That window, in cosine.")
 
 
 class WebSettings(_Section):

@@ -61,6 +61,19 @@ def coverage(o: Outcome) -> float:
     return sum(any(strict_match(c, g) for c in cited) for g in o.gold) / len(o.gold)
 
 
+SET_TYPES = ("list", "obligation")
+
+
+def precision(o: Outcome) -> float:
+    """Share of the answer's citations that lie within its gold set (a citation of a whole
+    enumeration counts when it contains a gold member), for list and obligation questions:
+    coverage alone rewards citing everything. 0 when it abstained."""
+    if o.abstained or not o.gold or not o.cited:
+        return 0.0
+    return sum(any(lenient_match(c, g) for c in covers for g in o.gold)
+               for covers in o.cited) / len(o.cited)
+
+
 def _share(flags: list[bool]) -> float | None:
     return round(sum(flags) / len(flags), 4) if flags else None
 
@@ -79,6 +92,7 @@ def summarize(outcomes: Iterable[Outcome]) -> dict[str, Any]:
     ranks = [first_rank(o) for o in scoped]
     ms = [o.seconds * 1000 for o in items]
     covered = [coverage(o) for o in scoped]
+    precise = [precision(o) for o in scoped if o.type in SET_TYPES]
     return {
         "n": len(items),
         "recall_at_k": _share([r is not None for r in ranks]),
@@ -89,6 +103,7 @@ def summarize(outcomes: Iterable[Outcome]) -> dict[str, Any]:
         "false_abstention_rate": _share([o.abstained for o in scoped]),
         "coverage": round(sum(covered) / len(covered), 4) if covered else None,
         "complete_rate": _share([c == 1.0 for c in covered]),
+        "set_precision": round(sum(precise) / len(precise), 4) if precise else None,
         "latency_ms": {
             "p50": round(_percentile(ms, 50), 2) if ms else None,
             "p95": round(_percentile(ms, 95), 2) if ms else None,

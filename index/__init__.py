@@ -19,7 +19,7 @@ from ._embedders import (
 )
 from ._glossary import GLOSSARY, SOURCES, expand
 from ._index import MODES, Hit, Index, Mode, Shape, Tuning
-from ._mentions import OutputsOf
+from ._mentions import SDG_COLUMN, OutputsOf
 from ._retriever import DOCUMENT_PROMPT, SCORE_MEANING, IndexRetriever
 from ._store import IndexStateError, Manifest
 from ._tokens import EN_STOP, en_tokens, en_words, proper_nouns, stem, tagged, tokens
@@ -56,6 +56,7 @@ __all__ = [
     "GLOSSARY",
     "MODES",
     "SCORE_MEANING",
+    "SDG_COLUMN",
     "SEED_DIR",
     "SOURCES",
     "Chunk",

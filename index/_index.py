@@ -22,6 +22,7 @@ from ._embedders import VectorEmbedder
 from ._glossary import GLOSSARY_SHA256, SOURCES, english_of, english_synonyms, expand
 from ._mentions import OutputsOf, asks_for_output, named, outputs_of, preferred, resolve
 from ._scopes import WHERE_MENTIONED, document_scopes, scope_of
+from ._sections import numbered, section_titles
 from ._tokens import CJK, en_tokens, tokens
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -251,6 +252,27 @@ class Index:
             Hit(self.chunks[i], float(score[i]), float(dense[i]), float(lexical[i])) for i in order
         ]
 
+    def relevance(self, text: str, lexical_weight: float, window: float) -> np.ndarray:
+        """How much each chunk is about `text`, on one scale for all of them (the fused
+        score only orders: reciprocal ranks fall slowly, so a share of the best keeps
+        nearly everything). The better BM25 score (Chinese or English side) as a share of
+        its best, at `lexical_weight`, plus where the better cosine lies in the `window`
+        below its best (0 under it, 1 at the top)."""
+        def share(x: np.ndarray | None) -> np.ndarray:
+            if x is None or float(x.max()) <= 0:
+                return np.zeros(len(self.chunks), dtype=np.float32)
+            return x / float(x.max())
+
+        def place(x: np.ndarray | None) -> np.ndarray:
+            if x is None:
+                return np.zeros(len(self.chunks), dtype=np.float32)
+            return np.clip((x - (float(x.max()) - window)) / window, 0.0, 1.0)
+
+        qvec = self.embed(text)
+        lexical = np.maximum(share(self.lexical_scores(text)), share(self.lexical_scores_en(text)))
+        dense = np.maximum(place(self.dense_scores(qvec)), place(self.dense_scores_en(text, qvec)))
+        blend: np.ndarray = (lexical_weight * lexical + (1 - lexical_weight) * dense).astype(np.float32)
+        return blend
 
     def scoped(self, question: str) -> frozenset[str]:
         """The added documents a question is about, by name ("按照第142号公约", "the 2004
@@ -277,6 +299,16 @@ class Index:
     @functools.lru_cache(maxsize=256)  # noqa: B019 - as above
     def _preferred(self, question: str) -> tuple[str, ...]:
         return tuple(preferred(normalize(question), self.corpus, self.references))
+
+    @functools.cached_property
+    def _titles(self) -> tuple[Any, ...]:
+        return section_titles(self.corpus)
+
+    def numbered(self, question: str) -> str:
+        """The question with the number of each pillar or component it names by title
+        ("the apprenticeship pillar" → "the apprenticeship pillar 5"), so the structure's
+        answers apply; unchanged otherwise."""
+        return numbered(question, self._titles) if self.tuning.mentions else question
 
     def outputs_of(self, question: str) -> OutputsOf | None:
         """The pillar or component whose outputs the question asks for (its rows, and

@@ -30,9 +30,43 @@ _SDG = re.compile(r"(?:可持续发展目标|\bsdg)\s*(?:具体目标|target\s*)
                   r"|(?:可持续发展目标|\bsdgs?\b)[^。？?\d]{0,16}?(?:具体目标|\btargets?)\s*"
                   r"(?P<t2>\d{1,2}\.(?:\d{1,2}|[a-z]))")
 # "P&B output 3.2", "计划和预算产出栏里有3.2": a few words may stand between name and number.
-_PB = re.compile(r"(?:计划和预算(?:的)?产出|p&b(?:\s*outputs?)?|programme and budget outputs?)"
+_PB = re.compile(r"(?:计划和预算(?:中|里)?(?:的)?产出|p&b(?:\s*outputs?)?|programme and budget outputs?)"
                  r"(?:[^\d。？?]{0,12}?|[^。？?]{0,24}?(?<![\d.]))(?P<o>\d\.\d)(?![\d.])")
+# "P&B outcome 2", "计划和预算成果2": every P&B output under the outcome (2.1, 2.2, …).
+_PB_NAME = r"(?:计划和预算|p&b|programme and budget)"
+_PB_OUTCOME = re.compile(rf"{_PB_NAME}[^。？?]{{0,30}}?(?:\boutcome|成果)\s*(?P<n>\d)(?!\d|\.\d)"
+                         rf"|(?:\boutcome|成果)\s*(?P<n2>\d)(?!\d|\.\d)[^。？?]{{0,20}}{_PB_NAME}")
+# An amount of the budget column: "100 万美元", "US$1 million", "$29 million".
+_AMOUNT = re.compile(r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿|万|million|billion|m\b)?\s*(?:美元|(?:us )?dollars?)"
+                     r"|(?:us\s?\$|\$)\s*(?P<n2>\d[\d,]*(?:\.\d+)?)\s*(?P<unit2>million|billion|m\b)?")
+_BUDGET = re.compile(r"预算|经费|资金|\bbudget|\bfund(?:ed|s|ing)?\b|\bresources?\b|\bcost")
+_SCALE = {"亿": 1e8, "万": 1e4, "million": 1e6, "billion": 1e9, "m": 1e6}
+# The SDG column says no target: "SDG not specified", "可持续发展目标一栏没有标注任何目标".
+_SDG_NONE = re.compile(
+    r"(?:可持续发展目标|\bsdgs?\b)[^?？。]{0,30}?(?:未具体提及|not specified"
+    r"|(?:没有|未|不)(?:具体)?(?:标注|列出|对应|提及|写)"
+    r"|\bno (?:specific )?(?:sdg|goal|target)|\bnone\b|\bblank\b|\bempty\b|空白)"
+    r"|(?:没有|未)(?:标注|列出|对应)(?:任何)?(?:具体的?)?可持续发展目标"
+    r"|\bno (?:specific )?sdgs?\b|\bwithout (?:an? |any )?sdgs?\b")
+# The SDG column named ("未具体提及" there is not the Conclusions-point column's).
+SDG_COLUMN = re.compile(r"可持续发展目标|\bsdgs?\b|\bsustainable development goals?\b")
+# Not even a goal in brackets ("未具体提及(4)" gives goal 4): no SDG number at all.
+_SDG_NOTHING = re.compile(r"完全|任何|\bat all\b|\beven\b|\bwhatsoever\b|\bany (?:goal|number|target)|括号")
+# "specifically linked to pillar 5": the rows that name the pillar, not those marked 全部.
+_EXPLICIT = re.compile(r"\bspecifically\b|\bexplicitly\b|\bexpressly\b|\bby (?:its )?number\b|明确|专门|直接标注")
 _OUTPUT_INTENT = re.compile(r"产出|附录|output|appendix")
+
+
+def _usd(number: str, unit: str | None) -> float:
+    return float(number.replace(",", "")) * _SCALE.get(unit or "", 1.0)
+
+
+def amount(text: str) -> float | None:
+    """The first amount of money a text states, in US dollars ("1.83 亿美元" → 183e6)."""
+    m = _AMOUNT.search(text.lower())
+    if m is None:
+        return None
+    return _usd(m["n"] or m["n2"], m["unit"] or m["unit2"])
 _STRATEGY = re.compile(r"战略|行动计划|附录|\bstrategy\b|\baction plan\b|\bappendix\b|gb\.346")
 _NO_POINT = re.compile(
     r"未具体提及|没有(?:对应|具体)|不对应|无对应|no (?:corresponding|particular|specific) point"
@@ -89,14 +123,20 @@ class OutputsOf:
     P&B output: the rows that answer it, in document order, and the rows marked 全部 it
     leaves out (or includes)."""
 
-    kind: Literal["pillar", "component", "sdg", "pb", "all"]
-    number: str  # "2" (pillar, component), "4.4" or "4" (SDG), "5.1" (P&B)
-    only: bool  # the rows mapped to this pillar alone
+    kind: Literal["pillar", "component", "sdg", "pb", "all", "budget"]
+    # "2" (pillar, component, P&B outcome), "4.4" or "4" (SDG; "" for none), "5.1" (P&B
+    # output), "US$1 million" (budget)
+    number: str
+    only: bool  # the rows mapped to this pillar alone (SDG "": not even a goal in brackets)
     with_all: bool  # the rows marked 全部 are included
     rows: tuple[str, ...]
     marked_all: tuple[str, ...]  # every row marked 全部 (all pillars)
     within: str = ""  # the component a pillar's rows are taken from ("pillar 5 in component 2")
     asked_all: bool = False  # the question itself asked for the rows marked 全部
+
+
+def _money(usd: float) -> str:
+    return f"US${usd / 1e6:g} million"
 
 
 def component_named(question: str, refs: References) -> int | None:
@@ -147,13 +187,29 @@ def outputs_of(question: str, refs: References) -> OutputsOf | None:
     m = _PB.search(question)
     if m:
         return OutputsOf("pb", m["o"], False, False, tuple(refs.outputs_with_pb(m["o"])), marked)
+    m = _PB_OUTCOME.search(question)
+    if m:
+        n = m["n"] or m["n2"]
+        rows = [u.anchor for u in refs.rows if u.row and any(o.split(".")[0] == n for o in u.row.pb_outputs)]
+        return OutputsOf("pb", n, False, False, tuple(rows), marked)
+    if _SDG_NONE.search(question):
+        nothing = bool(_SDG_NOTHING.search(question))
+        rows = [u.anchor for u in refs.rows if u.row and u.row.sdg_raw.startswith("未具体提及")
+                and not (nothing and u.row.sdg_targets)]
+        return OutputsOf("sdg", "", nothing, False, tuple(rows), marked)
+    asked = amount(question) if _BUDGET.search(question) else None
+    if asked is not None:
+        rows = [u.anchor for u in refs.rows if u.row and (a := amount(u.row.component_budget)) is not None
+                and abs(a - asked) <= 0.005 * asked]
+        return OutputsOf("budget", _money(asked), False,
+                         False, tuple(rows), marked)
     component = component_named(question, refs)
     m = _PILLAR.search(question)
     if m:
         # Unless the question leaves them out, the rows marked 全部 follow the rows that
         # name the pillar; the answer says which are which.
         n, only = int(m["n"]), _pillar_alone(question)
-        with_all = not only and not _WITHOUT_ALL.search(question)
+        with_all = not only and not _WITHOUT_ALL.search(question) and not _EXPLICIT.search(question)
         rows = refs.outputs_for_pillar(n, only=only)
         if component is not None:  # "pillar 5 outputs under component 2": both hold
             inside = set(refs.outputs_for_component(component))
@@ -194,7 +250,7 @@ def preferred(question: str, corpus: Corpus, refs: References) -> list[str]:
     q = question
     outputs = bool(_OUTPUT_INTENT.search(q))
     out: list[str] = []
-    if outputs and _NO_POINT.search(q):
+    if outputs and _NO_POINT.search(q) and not SDG_COLUMN.search(q):
         out += refs.outputs_without_points()
     only = _pillar_alone(q)  # "only under pillar 1": rows mapped to that pillar alone
     for m in _PILLAR.finditer(q):

@@ -292,3 +292,21 @@ def test_a_which_output_question_gets_appendix_rows_first(index: Index) -> None:
     assert [h.anchor for h in index.search(q, 5, tuning=off)] == [
         "GB.346/INS/4#A5", "GB.346/INS/4#p18.d", "GB.346/INS/4#p18.c", "GB.346/INS/4#p18.a",
         "GB.346/INS/4#p17"]
+
+
+def test_relevance_is_one_scale_for_every_chunk(index: Index) -> None:
+    """The BM25 part is a share of the best and exactly 0 where no term matches; the three
+    units that name South–South cooperation stand apart from everything else, which the
+    fused reciprocal-rank score does not show."""
+    anchors = [c.anchor.split("#")[1] for c in index.chunks]
+    lexical = index.relevance("南南合作和三角合作", 1.0, 0.08)
+    assert float(lexical.max()) == pytest.approx(1.0) and anchors[int(lexical.argmax())] == "p23.d"
+    assert int((lexical > 0).sum()) == 40
+    top = sorted((a for a, v in zip(anchors, lexical, strict=True) if v >= 0.4), key=anchors.index)
+    assert top == ["p23.d", "A26", "c14.b"]
+    blended = index.relevance("南南合作和三角合作", 0.7, 0.08)
+    assert float(blended.max()) <= 1.0 and float(blended.min()) >= 0.0
+    assert sorted((a for a, v in zip(anchors, blended, strict=True) if v >= 0.4 * float(blended.max())),
+                  key=anchors.index) == ["p23.d", "A26", "c14.b"]
+    dense_only = index.relevance("南南合作和三角合作", 0.0, 0.08)
+    assert float(dense_only.max()) == pytest.approx(1.0)  # the best cosine tops its window

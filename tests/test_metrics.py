@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from evals import Outcome, first_rank, lenient_match, report, strict_match, summarize
+from evals import Outcome, coverage, first_rank, lenient_match, precision, report, strict_match, summarize
 
 P25, P25A, P2 = "GB.346/INS/4#p25", "GB.346/INS/4#p25.a", "GB.346/INS/4#p2"
 
@@ -45,6 +45,23 @@ def test_summary_counts_mrr_and_abstention() -> None:
     assert m["mrr"] == round((1 + 1 / 3) / 4, 4)
     assert m["abstention_accuracy"] == 0.5
     assert m["false_abstention_rate"] == 0.25
+
+
+def test_coverage_complete_rate_and_set_precision() -> None:
+    p25b = "GB.346/INS/4#p25.b"
+    whole = Outcome("w", "en", "list", (P25A, p25b), ((P25A,), (p25b,)), False, 0.0)
+    half = Outcome("h", "en", "list", (P25A, p25b), ((P25A,), (P2,), (P2,), (P2,)), False, 0.0)
+    lead = Outcome("l", "en", "obligation", (P25A,), ((P25,),), False, 0.0)
+    fact = Outcome("f", "en", "fact", (P25A,), ((P2,),), False, 0.0)
+    assert coverage(whole) == 1.0 and precision(whole) == 1.0
+    assert coverage(half) == 0.5 and precision(half) == 0.25
+    # a citation of the whole enumeration contains its gold item: precise, but not coverage
+    assert coverage(lead) == 0.0 and precision(lead) == 1.0
+    m = summarize([whole, half, lead, fact])
+    assert m["coverage"] == round((1 + 0.5 + 0 + 0) / 4, 4)
+    assert m["complete_rate"] == 0.25
+    assert m["set_precision"] == round((1 + 0.25 + 1) / 3, 4)  # the fact question is not a set
+    assert summarize([fact])["set_precision"] is None
 
 
 def test_latency_percentiles_and_groups() -> None:

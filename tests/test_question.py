@@ -62,6 +62,10 @@ def test_instruments_are_found_in_any_written_form() -> None:
         ("Tell me the fee for a course", ("money",), ""),
         ("What are the structured funding dialogues?", (), ""),
         ("Which outputs concern how much funding is needed?", (), ""),
+        # "how much" as what someone is to find out, not what is asked
+        ("Will the ILO help countries work out how much money they need?", (), ""),
+        ("劳工组织会帮助各国估算需要多少资金吗？", (), ""),
+        ("How much money will the ILO spend on estimating needs?", ("money",), ""),
         ("学徒每月能拿多少工资？", ("money",), ""),
         ("计划和预算产出编号是多少？", ("count",), ""),
         ("What share of adults take part in training?", ("rate",), ""),

@@ -1,0 +1,139 @@
+"""Pillars and components named by their titles rather than their numbers ("the
+apprenticeship pillar", "the component on resource mobilization", "研究和知识管理这一要素",
+"学徒制支柱"): the question gets the number after the word, so everything that reads
+"pillar 5" (output lists, a section's areas, the filters) applies to it as well.
+
+A title is matched on its own words, those no other title of the same kind shares
+("apprenticeship", "intelligence", 学徒制, 融资), within the clause around the word; the
+number is added only when exactly one title matches best."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from corpus import Corpus
+
+from ._tokens import en_tokens, tokens
+
+_EN = re.compile(r"\b(?P<kind>pillar|component)\b(?!s?\s*\(?\d)", re.I)
+_ZH = re.compile(r"(?P<kind>支柱|要素)(?!\s*\d)")
+# "the pillar on apprenticeships", "the component dealing with standards": the words after.
+_EN_AFTER = re.compile(r"\s*(?:on|of|about|for|covering|dealing with|concerning|that covers|"
+                       r"which covers)\s+(?P<words>[^,;:?.!()]{1,60})", re.I)
+_EN_BEFORE = re.compile(r"(?P<words>(?:[^\s,;:?.!()]+\s+){0,5}[^\s,;:?.!()]+)\s*$")
+_ZH_BEFORE = re.compile(r"(?P<words>[^，。；：？！、,;:?!()（）]{1,16})$")
+_COMMON = 0.13  # a word in more than this share of the units names no section ("ILO", 技能)
+# The titles' verbs and function words, which name no topic ("can", "ensuring", 推进), and
+# words a question uses for other things ("action" of "action plan", 领域 "area").
+_NAMELESS = frozenset({"can", "meet", "improving", "providing", "ensuring", "strengthening",
+                       "promoting", "enhance", "implementation", "effective", "action", "推进",
+                       "提高", "确保", "实行", "能够", "满足", "完善", "加强", "基于", "有效", "行动",
+                       "相关", "领域", "工作", "市场"})
+_BARE = re.compile(r"^\s*(?:the|this|that|its|their|a|an)\s*$|^\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class _Title:
+    kind: str  # "pillar" or "component"
+    n: int
+    words: frozenset[str]  # its own words, in both languages
+    text: str  # the Chinese title, for words of a question that jieba cuts differently
+
+
+def _own(kind: str, titles: dict[int, list[str]], common: set[str]) -> tuple[_Title, ...]:
+    """Each title's words that no other title of the kind shares and that are not `common`
+    in the documents ("skills", "ILO", 技能, 能力: they name no section)."""
+    words: dict[int, set[str]] = {}
+    for n, texts in titles.items():
+        found: set[str] = set()
+        for t in texts:
+            body = re.split(r"[:：]", t, maxsplit=1)[-1]
+            found |= {w for w in tokens(body) if len(w) > 1} | set(en_tokens(body))
+        words[n] = found
+    out = []
+    for n, found in words.items():
+        others = set().union(*(w for m, w in words.items() if m != n))
+        own = {w for w in found if w not in others and w not in common and w not in _NAMELESS
+               and not any(_alike(w, o) for o in others)}
+        zh = next((t for t in titles[n] if re.search(r"[\u4e00-\u9fff]", t)), "")
+        out.append(_Title(kind, n, frozenset(own), re.split(r"[:：]", zh, maxsplit=1)[-1]))
+    return tuple(out)
+
+
+def section_titles(corpus: Corpus) -> tuple[_Title, ...]:
+    """The pillars' and components' titles, in every language the corpus holds (worked out
+    once per index)."""
+    pillars: dict[int, list[str]] = {}
+    components: dict[int, list[str]] = {}
+    seen: Counter[str] = Counter()
+    units = list(corpus.units())
+    for u in units:
+        doc = corpus.document(u.doc_id)
+        texts = [u.text, *(v.text(u.locator) or "" for v in doc.versions)]
+        seen.update({w for t in texts for w in (*tokens(t), *en_tokens(t))})
+    common = {w for w, n in seen.items() if n > _COMMON * len(units)}
+    for u in units:
+        if not u.group or (u.pillar is None and u.component is None):
+            continue
+        doc = corpus.document(u.doc_id)
+        texts = [u.group, *(v.headings.get(u.group, "") for v in doc.versions)]
+        into = pillars if u.pillar is not None else components
+        into.setdefault(u.pillar if u.pillar is not None else u.component or 0, []).extend(
+            t for t in texts if t)
+    for u in corpus.units():  # components are headings of the Appendix rows as well
+        if u.row is not None and u.row.component and u.row.component not in components:
+            doc = corpus.document(u.doc_id)
+            components[u.row.component] = [u.row.component_title, *(
+                v.headings.get(u.row.component_title, "") for v in doc.versions)]
+    return _own("pillar", pillars, common) + _own("component", components, common)
+
+
+def _alike(a: str, b: str) -> bool:
+    """English words with one stem ("apprenticeships"/"apprenticeship", "financing"/"finance")."""
+    return a.isascii() and b.isascii() and min(len(a), len(b)) >= 5 and a[:5] == b[:5] and (
+        a.startswith(b[:-1]) or b.startswith(a[:-1]) or a[:6] == b[:6])
+
+
+def _hits(title: _Title, words: str) -> int:
+    if re.search(r"[\u4e00-\u9fff]", words):
+        found = {w for w in title.words if not w.isascii() and w in words}
+        found |= {w for w in tokens(words) if len(w) > 1 and w in title.text and w in title.words}
+        return len(found)
+    said = en_tokens(words)
+    return sum(any(w == s or _alike(w, s) for s in said) for w in title.words if w.isascii())
+
+
+def _which(kind: str, words: str, titles: tuple[_Title, ...]) -> int | None:
+    scores = [(_hits(t, words), t.n) for t in titles if t.kind == kind]
+    best = max(scores, default=(0, 0))
+    if best[0] == 0 or sum(s == best[0] for s, _n in scores) > 1:
+        return None
+    return best[1]
+
+
+def numbered(question: str, titles: tuple[_Title, ...]) -> str:
+    """The question with "N" after each "pillar"/"component"/支柱/要素 its clause names by
+    title; unchanged when none does."""
+    inserts: list[tuple[int, int]] = []
+    for m in _EN.finditer(question):
+        kind = m["kind"].lower()
+        before = _EN_BEFORE.search(question[:m.start()])
+        after = _EN_AFTER.match(question, m.end())
+        for part in (before["words"] if before else "", after["words"] if after else ""):
+            if part and not _BARE.match(part):
+                n = _which(kind, part, titles)
+                if n is not None:
+                    inserts.append((m.end(), n))
+                    break
+    for m in _ZH.finditer(question):
+        kind = "pillar" if m["kind"] == "支柱" else "component"
+        before = _ZH_BEFORE.search(question[:m.start()])
+        n = _which(kind, before["words"], titles) if before else None
+        if n is not None:
+            inserts.append((m.end(), n))
+    out = question
+    for pos, n in sorted(inserts, reverse=True):
+        out = f"{out[:pos]} {n}{out[pos:]}"
+    return out
