@@ -203,7 +203,9 @@ def _own_duty(unit: Unit, actor: Actor) -> bool:
 _STRUCTURE = re.compile(
     r"\b(?:pillars?|components?|paragraphs?|para|points?|items?|outputs?|appendix|areas?|"
     r"conclusions?|sub-?items?|include|both|actions?)\b|\d+(?:\([a-z]+\))*"
-    r"|支柱|要素|领域|第\d+段|段|分项|各项|产出|附录|列出|包括")
+    r"|支柱|要素|领域|第\d+段|段|分项|各项|产出|附录|列出|包括"
+    # asking words that name no topic ("具体要做什么": 具体 is also in 未具体提及, a row field)
+    r"|\b(?:specifically|exactly|actually|concretely|precisely|in practice)\b|具体|究竟|到底|实际上")
 
 
 def topic_text(reading: Reading, actor: Actor) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from corpus import Corpus, Duty, Unit, contains, label
+from corpus import Corpus, Duty, References, Unit, contains, label
 from index import SDG_COLUMN, Hit, Index, OutputsOf
 
 from ._duties import Ranker, asked_actor, note, obligations
@@ -116,13 +116,13 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
                        f"{where}中没有任何高级别产出对应的要点共有{len(loose)}项。",
                        f"{len(loose)} points of {where_en} are cited by no high-level output.")
     if actor is not None and not _asks_chain(q, named):
-        scope, narrow = _scope(reading, named, corpus, outputs)
+        scope, narrow = _scope(reading, named, corpus, outputs, refs)
         members = obligations(reading, actor, corpus, duties, rank, scope, narrow, topic_share)
         if members:
             return Listing("obligations", None, members, note(actor, len(members), "zh"),
                            note(actor, len(members), "en"))
     if _asks_chain(q, named):
-        return _chain(named[0], corpus, index)
+        return _chain(named[0], corpus, index, bool(_OUTPUTS.search(q)))
     if outputs is not None:
         return _outputs_of(outputs)
     if _OUTPUTS.search(q) and named and all(a.startswith("ILC.109/Res#") for a in named):
@@ -187,12 +187,16 @@ _COMPONENT_N = re.compile(r"(?:要素|\bcomponent)\s*(?P<n>[1-5])(?!\d)")
 _STRATEGY_TOO = re.compile(r"行动计划|附录|战略|\baction plan\b|\bappendix\b|\bstrategy\b")
 
 
+# "除了C142和C140，…其他标准": the instruments named are the ones left out.
+_BESIDES = re.compile(r"除了?|除去|以外|之外|\bexcept\b|\bother than\b|\bbesides\b|\bapart from\b|\bbeyond\b")
+
+
 def _scope(reading: Reading, named: list[str], corpus: Corpus,
-           outputs: OutputsOf | None) -> tuple[tuple[str, ...], bool]:
+           outputs: OutputsOf | None, refs: References) -> tuple[tuple[str, ...], bool]:
     """The units a duties question points at, and whether that scope is narrow (the
     paragraphs or points it names and their items, a pillar's or component's units and
-    rows: then the scope is the topic) or broad (the pillars' areas, the Conclusions);
-    empty when it points nowhere."""
+    rows, the units mentioning an instrument it names: then the scope is the topic) or
+    broad (the pillars' areas, the Conclusions); empty when it points nowhere."""
     q = reading.norm
     out: list[str] = []
     for a in named:
@@ -203,6 +207,10 @@ def _scope(reading: Reading, named: list[str], corpus: Corpus,
         out += [u.anchor for u in corpus.leaves() if u.component == int(m["n"])]
     if outputs is not None:
         out += list(outputs.rows)
+    if not out and reading.instruments and not _BESIDES.search(q):
+        # "What has the ILO committed to on ratifying Convention No. 142?"
+        out += [leaf for i in reading.instruments for a in refs.mentions_of(i)
+                for leaf in refs.leaves_under(a)]
     narrow = bool(out)
     if named and all(a.startswith("ILC.") for a in named) and _STRATEGY_TOO.search(q):
         # "在行动计划、附录以及《结论》第14段中": the strategy as well as the points named.
@@ -352,8 +360,9 @@ def _sections_listing(unit: Unit, lines: list[tuple[str, str]]) -> Listing:
                    "the section that sets it out.")
 
 
-def _chain(anchor: str, corpus: Corpus, index: Index) -> Listing:
-    """The mandate chain of an output, a Conclusions point or a strategy item."""
+def _chain(anchor: str, corpus: Corpus, index: Index, outputs_asked: bool = False) -> Listing:
+    """The mandate chain of an output, a Conclusions point or a strategy item; a question
+    asking for outputs gets a point's outputs first, then the point."""
     t = index.references.chain(anchor)
     zh, en = label(anchor, "zh"), label(anchor, "en")
     unit = corpus.unit(anchor)
@@ -372,6 +381,9 @@ def _chain(anchor: str, corpus: Corpus, index: Index) -> Listing:
     if t.cited_by:
         outs = "、".join(label(a, "zh") for a in t.cited_by)
         outs_en = ", ".join(label(a, "en") for a in t.cited_by)
+        if outputs_asked:  # "which outputs cite 12(n) as their basis": the rows first
+            return Listing("chain", None, (*t.cited_by, anchor, *t.planned_in),
+                           f"落实{zh}的高级别产出：{outs}。", f"{en} is implemented by {outs_en}.")
         return Listing("chain", anchor, (*t.cited_by, *t.planned_in),
                        f"落实{zh}的高级别产出：{outs}。", f"{en} is implemented by {outs_en}.")
     if t.plans:

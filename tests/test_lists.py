@@ -323,3 +323,26 @@ def test_a_name_with_an_owner_or_an_extra_word(assistant: Assistant) -> None:
     assert _cited(a) == ["p27.b", "p32", "A30"]
     b = assistant.ask("Where do the documents mention the Turin training centre?")
     assert _cited(b) == ["p22.c", "A17", "A25", "c14.f"]
+
+
+def test_duties_about_a_named_instrument_are_the_units_mentioning_it(assistant: Assistant) -> None:
+    """The Office's units mentioning C142 (not every Office unit about standards); "除了C142"
+    names the instruments left out, so there the scope does not apply."""
+    a = assistant.ask("What will the Office do to promote Convention No. 142?")
+    assert _cited(a) == ["p25.a", "c14.c", "A33"]
+    assert a.answer.splitlines()[0] == "3 passages ask the Office to act on this."
+    b = assistant.ask("除了C142和C140，劳工局对其他现有的技能相关标准会做什么？")
+    assert "p25.c" in _cited(b)[:2]
+
+
+def test_a_filler_word_is_not_a_topic(assistant: Assistant) -> None:
+    """"具体" is also in the rows' "未具体提及": as a topic word it drew in every such row."""
+    assert _cited(assistant.ask("劳工局具体要在学徒制方面做什么？")) == ["A5", "A6", "c14.c"]
+
+
+def test_outputs_asked_of_a_point_come_before_the_point(assistant: Assistant) -> None:
+    a = assistant.ask("Which outputs take Conclusions 12(n) as their basis?")
+    assert _cited(a) == ["A9", "A12", "c12.n"]
+    assert a.answer.splitlines()[0] == (
+        "ILC.109 Resolution, Conclusions para. 12(n) is implemented by Appendix output 9, "
+        "Appendix output 12.")
