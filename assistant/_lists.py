@@ -26,7 +26,10 @@ _LIST = re.compile(
     r"|\bwhich (?:[\w-]+ )?\w+s\b|哪些|哪几|所有|全部|列出|列举|分别|包括哪些|包含哪些|有几|几个|几大|几项")
 _CHAIN = re.compile(
     r"\bmandates?\b|\bmandated\b|\b(?:legal )?basis\b|\bbased on\b|\bcomes? from\b|\bderives? from\b"
-    r"|依据|授权|出自|来源于|源自|根据哪")
+    r"|\bwhere\b[^?]{0,80}\b(?:planned|laid out|set out|scheduled)\b"
+    r"|依据|授权|出自|来源于|源自|根据哪"
+    # "在行动计划正文里是哪一条安排的", "对应的是行动计划里…哪一项"
+    r"|哪一?(?:条|段|项)[^？?]{0,8}(?:安排|规划|部署)|对应的?是?[^？?]{0,24}哪一?(?:项|条|段)")
 # "Which paragraph requires …": a chain when what it names is an output or a strategy item;
 # a Conclusions point named there only describes the requirement ("…第5段所列群体…").
 _LOCATE = re.compile(
@@ -59,6 +62,8 @@ _WHOLE = re.compile(
     rf"|\bwhat (?:areas|aspects|items|topics|elements) (?:fall )?(?:under|in) (?:{_SECTION_REF})")
 # Asking for every item: "list each item", "逐项列出", "请列出各分项".
 _EVERY = re.compile(r"逐项|各分项|各项|每一项|全部分项|子项|分项|小项|引导句|导语|列出的所有|"
+                    r"全部列出|(?:一共|总共|共)有?几(?:条|项|点|个)|完整的?(?:名单|清单|列表)|"
+                    r"\b(?:complete|full|whole) list\b|\bevery one of\b|"
                     r"所有(?:行动|措施|分项|要点)|"
                     r"\blead-?in\b|\ball (?:the )?(?:measures|actions|items|points|elements|areas)\b|"
                     r"\b(?:sub-?items?|items|sub-?paragraphs|sub-?points|lettered points) (?:of|in|under)\b|"
@@ -242,6 +247,21 @@ def _outputs_of(o: OutputsOf) -> Listing:
                        f"附录中可持续发展目标一栏为“未具体提及”的产出共有{n}项（其中部分在括号中注明了目标编号）。",
                        f"{n} output{s} of the Appendix {'have' if n != 1 else 'has'} the SDG column "
                        "“not specified” (some give a goal number in brackets).")
+    if o.kind == "pillars":
+        if "/" in o.number:
+            zh, en = "或".join(f"支柱{p}" for p in o.number.split("/")), " or ".join(
+                f"pillar {p}" for p in o.number.split("/"))
+            return Listing("outputs", None, rows, f"附录中标注{zh}的产出共有{n}项（不计标为“全部”的产出）。",
+                           f"{n} output{s} of the Appendix name{'' if n != 1 else 's'} {en} "
+                           "(the rows marked “all pillars” not counted).")
+        if o.number:
+            zh, en = "和".join(f"支柱{p}" for p in o.number.split("+")), " and ".join(
+                f"pillar {p}" for p in o.number.split("+"))
+            return Listing("outputs", None, rows, f"附录中同时标注{zh}的产出共有{n}项。",
+                           f"{n} output{s} of the Appendix name{'' if n != 1 else 's'} both {en}.")
+        return Listing("outputs", None, rows, f"附录中标注两个或以上具体支柱（不计“全部”）的产出共有{n}项。",
+                       f"{n} output{s} of the Appendix name{'' if n != 1 else 's'} two or more particular "
+                       "pillars (not “all pillars”).")
     if o.kind == "budget":
         millions = float(o.number.removeprefix("US$").removesuffix(" million"))
         return Listing("outputs", None, rows, f"附录中预算为{millions * 100:g} 万美元的要素共有{n}项产出。",

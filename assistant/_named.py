@@ -21,6 +21,7 @@ ASKS_MENTIONS = re.compile(
     r"|talk|speak|discuss)"
     r"|\bwhere (?:is|are|does|do) [^?]*\b(?:mentioned|cited|referred to|named|appears?|occurs?|come up)\b"
     r"|\bwhere (?:else )?(?:does|do) [^?]+ (?:appear|occur|come up)\b|\bwhere\s*\?\s*$"
+    r"|\b(?:every|each|all(?: the)?) mentions? of\b|\ball (?:the )?(?:places|references) (?:to|where)\b"
     r"|\bwhere (?:else )?(?:does|do|did) (?:the |these |both )?(?:documents?|texts?|strategy|conclusions|"
     r"resolution|action plan|appendix|ilo) (?:mention|cite|refer to|name|talk about|discuss)\b"
     r"|(?:哪些|哪几|所有)(?:文本)?(?:单元|段落|部分|地方|条目|内容|条款|段|产出)[^？?]*(?:提到|提及|涉及|引用|谈到|援引|出现)"
@@ -42,7 +43,8 @@ _KINDS = {"conventions": ("convention",), "公约": ("convention",),
 
 # What a "which passages mention X" question names: the words after the verb.
 _THING = re.compile(
-    r"\b(?:mention|mentions|mentioned|mentioning|refer to|refers to|referring to|cite|cites|citing|"
+    r"\b(?:mentions? of|references? to|mention|mentions|mentioned|mentioning|refer to|refers to|"
+    r"referring to|cite|cites|citing|"
     r"name|names|naming|invoke|invokes|talk about|talks about|speak of|speaks of|discuss|discusses|"
     r"deal with|deals with)\s+(?:the |a |an )?(?P<en>[^?.;]+)"
     r"|\bwhere (?:is|are|does|do) (?:the |a |an )?(?P<en2>[^?]+?) (?:mentioned|cited|referred to|named)\b"

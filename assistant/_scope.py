@@ -68,6 +68,7 @@ class Lack:
     reason: str
     zh: str = ""
     en: str = ""
+    value: str = ""  # the kind of value asked for and not stated ("count", "money", …)
 
     def say(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
@@ -148,7 +149,7 @@ class Scope:
                     what, zh, en = _VALUE[kind]
                     yield Lack(f"asks for {what}; the retrieved paragraphs state none",
                                f"检索到的段落没有给出相关{zh}。",
-                               f"The paragraphs retrieved state no such {en}.")
+                               f"The paragraphs retrieved state no such {en}.", kind)
 
     def _ungrounded(self, r: Reading, evidence: Sequence[Passage]) -> Iterator[Lack]:
         """A place or a numbered instrument the question names and the documents mention,
@@ -211,7 +212,7 @@ class Scope:
         ('Director-General of the ILO'), in English, or written in the Chinese text
         (acronyms such as TVET)."""
         v = self.vocabulary
-        if v.knows_en(name) or fold(name) in v.zh:
+        if v.knows_en(name) or fold(name) in v.zh or _ROW_NAME.match(name):
             return True
         parts = [p for p in re.split(r"\s+(?:of the|of|and|in|for|on|&)\s+", name) if p]
         if len(parts) > 1 and all(v.knows_en(p) or fold(p) in v.zh for p in parts):
@@ -261,6 +262,11 @@ class Scope:
         if kind == "place":
             return _places(sentences, r.specific_place)
         return bool(_STATED[kind].search(text))
+
+
+# The Appendix table's own numbering of its rows ("A38", "Output A6"): a reference the
+# structure resolves, not a name the text must hold.
+_ROW_NAME = re.compile(r"^(?:(?:appendix |high-level )?outputs? )?A[1-9]\d?$", re.I)
 
 
 def _mentions(text: str, name: str) -> bool:

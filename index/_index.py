@@ -176,14 +176,15 @@ class Index:
             best = np.maximum(best, every[n : 2 * n])
         return best
 
-    def dense_scores_en(self, question: str, qvec: np.ndarray | None = None) -> np.ndarray | None:
+    def dense_scores_en(self, question: str, qvec: np.ndarray | None = None,
+                        tuning: Tuning | None = None) -> np.ndarray | None:
         """An English question against the English versions' vectors: a ranking of its own
         in the fusion (None for a Chinese question or without them). It is embedded as it is
         (`english_plain_query`) or the query vector is reused."""
         if CJK.search(question) or not self.tuning.english_view or self._views < 3:
             return None
         n = len(self.chunks)
-        if self.tuning.english_plain_query or qvec is None:
+        if (tuning or self.tuning).english_plain_query or qvec is None:
             qvec = self._query(question)
         return self._similarities(qvec)[2 * n : 3 * n].copy()
 
@@ -236,7 +237,7 @@ class Index:
         elif mode == "bm25":
             score = _rrf(None, [lexical, lexical_en], tuning)
         else:
-            score = _rrf(dense, [lexical, lexical_en], tuning, self.dense_scores_en(question, qvec))
+            score = _rrf(dense, [lexical, lexical_en], tuning, self.dense_scores_en(question, qvec, tuning))
         order = list(np.argsort(-score, kind="stable"))
         if mode == "hybrid" and tuning.rows_first and asks_for_output(normalize(question)):
             order = self._rows_first(order, tuning.rows_window)
@@ -252,7 +253,8 @@ class Index:
             Hit(self.chunks[i], float(score[i]), float(dense[i]), float(lexical[i])) for i in order
         ]
 
-    def relevance(self, text: str, lexical_weight: float, window: float) -> np.ndarray:
+    def relevance(self, text: str, lexical_weight: float, window: float,
+                  qvec: np.ndarray | None = None) -> np.ndarray:
         """How much each chunk is about `text`, on one scale for all of them (the fused
         score only orders: reciprocal ranks fall slowly, so a share of the best keeps
         nearly everything). The better BM25 score (Chinese or English side) as a share of
@@ -268,7 +270,7 @@ class Index:
                 return np.zeros(len(self.chunks), dtype=np.float32)
             return np.clip((x - (float(x.max()) - window)) / window, 0.0, 1.0)
 
-        qvec = self.embed(text)
+        qvec = self.embed(text) if qvec is None else qvec
         lexical = np.maximum(share(self.lexical_scores(text)), share(self.lexical_scores_en(text)))
         dense = np.maximum(place(self.dense_scores(qvec)), place(self.dense_scores_en(text, qvec)))
         blend: np.ndarray = (lexical_weight * lexical + (1 - lexical_weight) * dense).astype(np.float32)

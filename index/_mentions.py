@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from corpus import Corpus, References, normalize
+from corpus import ALL_PILLARS, Corpus, References, normalize
 
 GB, ILC = "GB.346/INS/4", "ILC.109/Res"
 
@@ -24,10 +24,14 @@ _EN_CONCL = re.compile(r"\bconclusions?\s*(?P<n>\d{1,2})\b" + _LETTERS)
 _ROW = re.compile(
     r"附录\s*(?:中\s*)?第\s*(?P<a>\d{1,2})\s*项|第\s*(?P<b>\d{1,2})\s*项(?:高级别)?产出"
     r"|\b(?:appendix\s+)?output\s+(?:no\.\s*)?(?P<c>\d{1,2})\b(?!\.\d)"
+    # "output A33", "附录A29", "A35这项产出": the rows' own numbering in the table
+    r"|(?<![a-z0-9&.])a(?P<d>[1-9]\d?)(?![\d.])(?=[^?？。]{0,40}(?:产出|\boutputs?\b|依据|\bmandat|\bbasis\b))"
+    r"|(?:\boutputs?|附录|产出)[^?？。\d]{0,6}?(?<![a-z0-9&.])a(?P<e>[1-9]\d?)(?![\d.])"
 )
 _SDG = re.compile(r"(?:可持续发展目标|\bsdg)\s*(?:具体目标|target\s*)?(?P<t>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))?)"
                   # "可持续发展目标”一栏列出了具体目标4.5", "SDG column lists target 8.6"
-                  r"|(?:可持续发展目标|\bsdgs?\b)[^。？?\d]{0,16}?(?:具体目标|\btargets?)\s*"
+                  # "SDG column lists target 8.6", "可持续发展目标一栏写了4.6": a dotted target
+                  r"|(?:可持续发展目标|\bsdgs?\b)[^。？?\d]{0,16}?(?:(?:具体目标|\btargets?)\s*)?"
                   r"(?P<t2>\d{1,2}\.(?:\d{1,2}|[a-z]))")
 # "P&B output 3.2", "计划和预算产出栏里有3.2": a few words may stand between name and number.
 _PB = re.compile(r"(?:计划和预算(?:中|里)?(?:的)?产出|p&b(?:\s*outputs?)?|programme and budget outputs?)"
@@ -73,6 +77,13 @@ _NO_POINT = re.compile(
     r"|not (?:tied|linked|mapped|matched) to any|without (?:a|any) (?:corresponding )?point"
 )
 _PILLAR = re.compile(r"(?:支柱|\bpillar)\s*(?P<n>[1-5])(?!\d)")
+# Rows naming every pillar asked ("同时标了支柱3和支柱4", "both pillar 3 and pillar 4"), or
+# more than one specific pillar.
+_BOTH = re.compile(r"同时|都标|均标|\bboth\b|\bas well as\b|\bjointly\b|\btogether with\b|\band also\b")
+_SEVERAL = re.compile(
+    r"(?<!哪)(?:两个|多个|两项|多项)(?:或以上|以上)?(?:具体的?)?支柱"
+    r"|\b(?:two|2) or more (?:specific |particular )?pillars"
+    r"|\b(?:several|multiple|more than one|a few) (?:specific |particular |named )?pillars")
 _ONLY = re.compile(r"只|仅|\bonly\b|\bsolely\b|\bexclusively\b|\balone\b")
 # "only" that can only mean the pillar alone, even where all-pillar rows are set aside too.
 _ALONE = re.compile(r"\bsolely\b|\bexclusively\b|\balone\b|\bno other pillars?\b|单独|只属于|仅属于|只对应|仅对应")
@@ -98,10 +109,17 @@ def asks_for_output(question: str) -> bool:
     return bool(_ASKS_OUTPUT.search(question.lower()))
 
 
-def _zh_paragraphs(q: str) -> list[re.Match[str]]:
+def _zh_paragraphs(q: str, corpus: Corpus) -> list[re.Match[str]]:
     """"《2021年结论》中哪些条款援引了第5段": in a question about the Conclusions alone, 第N段
-    is a paragraph of the Conclusions."""
-    return [] if _STRATEGY.search(q) else list(_ZH_PARA.finditer(q))
+    is a paragraph of the Conclusions; in one that names the strategy too, only an item the
+    strategy does not have and the Conclusions do ("附录…“结论”一栏引用了第14段(i)项": the
+    strategy's para. 14 ends at (f))."""
+    found = list(_ZH_PARA.finditer(q))
+    if not _STRATEGY.search(q):
+        return found
+    return [m for m in found if m["letters"]
+            and all(corpus.get(a) is None for a in _points(GB, "p", m["n"], m["letters"]))
+            and all(corpus.get(a) is not None for a in _points(ILC, "c", m["n"], m["letters"]))]
 
 
 def _points(doc: str, prefix: str, n: str, letters: str) -> list[str]:
@@ -123,9 +141,10 @@ class OutputsOf:
     P&B output: the rows that answer it, in document order, and the rows marked 全部 it
     leaves out (or includes)."""
 
-    kind: Literal["pillar", "component", "sdg", "pb", "all", "budget"]
-    # "2" (pillar, component, P&B outcome), "4.4" or "4" (SDG; "" for none), "5.1" (P&B
-    # output), "US$1 million" (budget)
+    kind: Literal["pillar", "pillars", "component", "sdg", "pb", "all", "budget"]
+    # "2" (pillar, component, P&B outcome), "3+4" / "3/4" (pillars: both / either; "" for
+    # any two or more), "4.4"
+    # or "4" (SDG; "" for none), "5.1" (P&B output), "US$1 million" (budget)
     number: str
     only: bool  # the rows mapped to this pillar alone (SDG "": not even a goal in brackets)
     with_all: bool  # the rows marked 全部 are included
@@ -204,6 +223,17 @@ def outputs_of(question: str, refs: References) -> OutputsOf | None:
         return OutputsOf("budget", _money(asked), False,
                          False, tuple(rows), marked)
     component = component_named(question, refs)
+    pillars = sorted({int(p["n"]) for p in _PILLAR.finditer(question)})
+    if (len(pillars) > 1 and _BOTH.search(question)) or _SEVERAL.search(question):
+        # "同时标了支柱3和支柱4", "linked to two or more particular pillars"
+        rows = [u.anchor for u in refs.rows if u.row and u.row.pillars_raw != ALL_PILLARS
+                and len(u.row.pillars) > 1 and set(pillars) <= set(u.row.pillars)]
+        return OutputsOf("pillars", "+".join(map(str, pillars)), False, False, tuple(rows), marked)
+    if len(pillars) > 1:
+        # "outputs of pillars 3 and 4": the rows naming any of them
+        rows = [u.anchor for u in refs.rows if u.row and u.row.pillars_raw != ALL_PILLARS
+                and set(pillars) & set(u.row.pillars)]
+        return OutputsOf("pillars", "/".join(map(str, pillars)), False, False, tuple(rows), marked)
     m = _PILLAR.search(question)
     if m:
         # Unless the question leaves them out, the rows marked 全部 follow the rows that
@@ -302,14 +332,18 @@ def named(question: str, corpus: Corpus) -> list[str]:
     for m in _ZH_CONCL.finditer(q):
         out += _points(ILC, "c", m["n"], m["letters"])
     if not out and conclusions:
-        for m in [*_EN_POINT.finditer(q), *_EN_CONCL.finditer(q), *_zh_paragraphs(q)]:
+        for m in [*_EN_POINT.finditer(q), *_EN_CONCL.finditer(q), *_zh_paragraphs(q, corpus)]:
             out += _points(ILC, "c", m["n"], m["letters"])
     if not conclusions:
         for m in [*_ZH_PARA.finditer(q), *_EN_POINT.finditer(q)]:
             out += _points(GB, "p", m["n"], m["letters"])
     for m in _ROW.finditer(q):
-        out.append(f"{GB}#A{int(m['a'] or m['b'] or m['c'])}")
+        out.append(f"{GB}#A{int(_row_number(m))}")
     return [a for a in dict.fromkeys(out) if corpus.get(a) is not None]
+
+
+def _row_number(m: re.Match[str]) -> str:
+    return str(m["a"] or m["b"] or m["c"] or m["d"] or m["e"])
 
 
 def resolve(question: str, corpus: Corpus, refs: References) -> list[str]:
@@ -321,7 +355,7 @@ def resolve(question: str, corpus: Corpus, refs: References) -> list[str]:
     for m in _about(q, [*_ZH_CONCL.finditer(q)]):
         points += _points(ILC, "c", m["n"], m["letters"])
     if not points and conclusions:
-        for m in _about(q, [*_EN_POINT.finditer(q), *_EN_CONCL.finditer(q), *_zh_paragraphs(q)]):
+        for m in _about(q, [*_EN_POINT.finditer(q), *_EN_CONCL.finditer(q), *_zh_paragraphs(q, corpus)]):
             points += _points(ILC, "c", m["n"], m["letters"])
     out: list[str] = []
     points = [p for p in points if corpus.get(p) is not None]
@@ -335,8 +369,7 @@ def resolve(question: str, corpus: Corpus, refs: References) -> list[str]:
             for a in _points(GB, "p", m["n"], m["letters"]):
                 out += refs.leaves_under(a)
     for m in _ROW.finditer(q):
-        n = m["a"] or m["b"] or m["c"]
-        out += refs.leaves_under(f"{GB}#A{int(n)}")
+        out += refs.leaves_under(f"{GB}#A{int(_row_number(m))}")
     for m in _SDG.finditer(q):
         out += refs.outputs_with_sdg(m["t"] or m["t2"])
     for m in _PB.finditer(q):

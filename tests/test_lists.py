@@ -346,3 +346,54 @@ def test_outputs_asked_of_a_point_come_before_the_point(assistant: Assistant) ->
     assert a.answer.splitlines()[0] == (
         "ILC.109 Resolution, Conclusions para. 12(n) is implemented by Appendix output 9, "
         "Appendix output 12.")
+
+
+def test_outputs_named_by_the_tables_own_numbering(assistant: Assistant) -> None:
+    """"output A38", "附录A29", "A35…这项产出": the rows as the table numbers them; not
+    refused as a name the documents never use."""
+    a = assistant.ask("What mandates output A38? Give me the Conclusions point and the action-plan item.")
+    assert not a.abstained and _cited(a) == ["A38", "c14.h", "p27.c"]
+    b = assistant.ask("A35这项产出在行动计划正文里是哪一条安排的？")
+    assert _cited(b) == ["A35", "c14.c", "p25.c"]
+    c = assistant.ask("附录A29这项产出依据的是2021年结论的哪一项？")
+    assert _cited(c)[:2] == ["A29", "c13.i"]
+    assert assistant.index.named("Is there an A4 paper version?") == []
+
+
+def test_how_many_the_structure_counts_is_answered_by_the_set(assistant: Assistant) -> None:
+    """A count the passages never state, of what the structure holds (outputs citing a
+    point, rows with an SDG target), is the size of the set, not a refusal."""
+    a = assistant.ask("How many outputs in the appendix reference Conclusions 12(k)?")
+    assert not a.abstained and _cited(a) == ["A7", "A13", "c12.k"]
+    b = assistant.ask("有多少产出在可持续发展目标一栏写了4.6？都是哪些？")
+    assert _cited(b) == ["A11", "A18", "A19", "A20", "A21"]
+    assert b.answer.splitlines()[0] == "附录中列有可持续发展目标具体目标4.6的产出共有5项。"
+    assert assistant.ask("How many member States does the ILO have?").abstained
+
+
+def test_a_point_the_strategy_lacks_is_the_conclusions(assistant: Assistant) -> None:
+    """"附录…“结论”一栏引用了第14段(i)项": the strategy's para. 14 ends at (f), so 14(i) is the
+    Conclusions' point."""
+    a = assistant.ask("附录里有哪些产出在“结论”一栏引用了第14段(i)项？一个都别漏。")
+    assert _cited(a) == ["A12", "A18", "A19", "A20", "A21", "A22", "A23", "A24", "A25", "c14.i"]
+
+
+def test_outputs_of_several_pillars(assistant: Assistant) -> None:
+    both = assistant.ask("附录表格“支柱”一栏里，同时标了支柱3和支柱4的产出有哪些？")
+    assert _cited(both) == ["A11", "A15", "A28"]
+    assert both.answer.splitlines()[0] == "附录中同时标注支柱3和支柱4的产出共有3项。"
+    either = assistant.ask("Which outputs are tagged to pillar 3 and pillar 4?")
+    assert _cited(either) == ["A4", "A7", "A8", "A9", "A10", "A11", "A12", "A13", "A14", "A15",
+                              "A27", "A28", "A34"]
+    several = assistant.ask("Which outputs are linked to two or more particular pillars?")
+    assert _cited(several) == ["A8", "A11", "A12", "A15", "A27", "A28", "A34"]
+    # "哪几个支柱" asks which pillars, not for rows naming several
+    assert _cited(assistant.ask("附录里关于移民技能伙伴关系的那项产出，挂在战略的哪几个支柱下？"))[0] == "A28"
+
+
+def test_every_mention_and_the_full_list_of_a_paragraph(assistant: Assistant) -> None:
+    a = assistant.ask("Every mention of UNESCO across the strategy and the Conclusions, please.")
+    assert _cited(a) == ["p27.b", "A37", "c11", "c14.h"]
+    b = assistant.ask("战略文件正文第22段里，劳工局承诺要做的事一共有几条？请全部列出来。")
+    assert _cited(b) == ["p22", "p22.a", "p22.b", "p22.c", "p22.d", "p22.e", "p22.f", "p22.g"]
+    assert "GB.346/INS/4 第22段共列出7项。" in b.answer

@@ -127,7 +127,9 @@ def test_api_ask_gives_the_cli_object_and_has_a_schema(url: str, assistant: Assi
     r = httpx.post(f"{url}api/ask", json={"question": q}, timeout=30)
     assert r.status_code == 200 and r.json() == assistant.ask(q).to_json()
     schema = httpx.get(f"{url}api/openapi.json", timeout=10).json()
-    assert "post" in schema["paths"]["/api/ask"]
+    ok = schema["paths"]["/api/ask"]["post"]["responses"]["200"]["content"]["application/json"]
+    assert ok["schema"] == {"$ref": "#/components/schemas/AskResponse"}
+    assert list(schema["components"]["schemas"]["AskResponse"]["properties"]) == KEYS
 
 
 @pytest.mark.parametrize("question", [42, ["支柱1涉及哪些方面？"], {"q": 1}, None, "\ud800", "技" * 1001])
@@ -196,3 +198,35 @@ def test_security_headers_and_no_foreign_cors(url: str) -> None:
     same = httpx.post(f"{url}api/ask", json={"question": "支柱1涉及哪些方面？"},
                       headers={"Origin": url.rstrip("/")}, timeout=30)
     assert same.status_code == 200 and same.json()["citations"]
+
+
+def test_answers_run_on_fixed_threads_the_last_used_first() -> None:
+    """A lone user keeps to one thread (one OpenMP team for the embedder); at most `n` run
+    at once, on `n` threads."""
+    import asyncio
+    import threading
+    import time
+
+    from ui._web_server import _Answering
+
+    running, most, names = 0, 0, []
+    lock = threading.Lock()
+
+    def work() -> str:
+        nonlocal running, most
+        with lock:
+            running += 1
+            most = max(most, running)
+        time.sleep(0.02)
+        with lock:
+            running -= 1
+        return threading.current_thread().name
+
+    async def main() -> None:
+        pool = _Answering(2)
+        names.extend([await pool.run(work) for _ in range(5)])
+        names.extend(await asyncio.gather(*(pool.run(work) for _ in range(8))))
+
+    asyncio.run(main())
+    assert len(set(names[:5])) == 1  # one after another: always the same thread
+    assert len(set(names[5:])) == 2 and most == 2  # a crowd: both threads, never more

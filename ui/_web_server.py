@@ -7,17 +7,21 @@ configured), no CORS unless configured, and security headers on every response."
 
 from __future__ import annotations
 
+import asyncio
+import json
 import socket
 import threading
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import gradio as gr
 import uvicorn
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from assistant import Assistant, WebSettings
@@ -44,6 +48,7 @@ CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
        "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
        "frame-ancestors 'none'")
+T = TypeVar("T")
 HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
            (b"x-frame-options", b"DENY"), (b"referrer-policy", b"same-origin")]
 
@@ -104,6 +109,43 @@ async def _plain(send: Send, status: int, body: bytes) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+class _Answering:
+    """At most `n` answers computed at once, each on one of `n` fixed threads, the one used
+    last first (a LIFO of idle threads): more at once only contend for the two cores, a lone
+    user keeps to one thread and so to one OpenMP team of the embedder (taking threads in
+    turn cost a single user 10 ms a question), and a crowd keeps all `n` busy. Measured with
+    `make load`: 53 → 57 answers/s at 16 clients, single-user latency unchanged."""
+
+    def __init__(self, n: int) -> None:
+        self._threads = [ThreadPoolExecutor(1, thread_name_prefix=f"ilo-qa-answer-{i}") for i in range(n)]
+        self._idle: asyncio.LifoQueue[ThreadPoolExecutor] | None = None
+
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        if self._idle is None:  # made in the server's event loop
+            self._idle = asyncio.LifoQueue()
+            for t in reversed(self._threads):
+                self._idle.put_nowait(t)
+        thread = await self._idle.get()
+        try:
+            return await asyncio.get_running_loop().run_in_executor(thread, fn, *args)
+        finally:
+            self._idle.put_nowait(thread)
+
+
+class AskResponse(BaseModel):
+    """What `POST /api/ask` returns (documentation only: the object is written as is)."""
+
+    question: str
+    answer: str
+    abstained: bool
+    abstain_reason: str | None = Field(description="Why it abstained, in the question's language.")
+    backend: str = Field(description="What wrote the answer: extractive, or the chat model's name; "
+                         "none when nothing answered (a refused input, a full queue).")
+    citations: list[dict[str, Any]] = Field(
+        description="anchor, label, text (the answer's language), source_text, translation, score, …")
+    claims: list[dict[str, Any]] = Field(description="A model's sentences, each checked against its anchors.")
+
+
 class AskRequest(BaseModel):
     """`POST /api/ask`. `question` is checked as on every path: anything but non-empty text
     within the length limit gets the refusal object, never an error page."""
@@ -117,20 +159,21 @@ def server_app(assistant: Assistant, blocks: gr.Blocks) -> FastAPI:
     app = FastAPI(title="ILO skills and lifelong learning Q&A", docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json")
     gate = threading.BoundedSemaphore(web.ask_concurrency + web.queue_max_size)
-    # At most `ask_concurrency` answers computed at once: more only contend for the two cores
-    # and every answer gets slower (measured with `make load`).
-    running = threading.Semaphore(web.ask_concurrency)
+    answering = _Answering(web.ask_concurrency)
 
-    @app.post("/api/ask", summary="Answer a question with citations")
-    def api_ask(body: AskRequest) -> dict[str, Any]:
-        """The object `ilo-qa ask --json` prints (a refused question gets the same keys)."""
+    @app.post("/api/ask", summary="Answer a question with citations", response_model=None,
+              responses={200: {"model": AskResponse, "description": "The answer object."}})
+    async def api_ask(body: AskRequest) -> Response:
+        """The object `ilo-qa ask --json` prints (a refused question gets the same keys);
+        written with `json.dumps`, not through FastAPI's encoder (measured: +3 answers/s)."""
         if not gate.acquire(blocking=False):
-            return refused(assistant, "", "the server is busy; retry in a moment")
-        try:
-            with running:
-                return ask_json(assistant, body.question)
-        finally:
-            gate.release()
+            found = refused(assistant, "", "the server is busy; retry in a moment")
+        else:
+            try:
+                found = await answering.run(ask_json, assistant, body.question)
+            finally:
+                gate.release()
+        return Response(json.dumps(found, ensure_ascii=False), media_type="application/json")
 
     app.add_middleware(CORSMiddleware, allow_origins=list(web.cors_origins), allow_methods=["GET", "POST"],
                        allow_headers=["content-type"])
