@@ -257,9 +257,9 @@ class Index:
                   qvec: np.ndarray | None = None) -> np.ndarray:
         """How much each chunk is about `text`, on one scale for all of them (the fused
         score only orders: reciprocal ranks fall slowly, so a share of the best keeps
-        nearly everything). The better BM25 score (Chinese or English side) as a share of
-        its best, at `lexical_weight`, plus where the better cosine lies in the `window`
-        below its best (0 under it, 1 at the top)."""
+        nearly everything). The BM25 scores as shares of their best, at `lexical_weight`,
+        plus where the better cosine lies in the `window` below its best (0 under it, 1 at
+        the top)."""
         def share(x: np.ndarray | None) -> np.ndarray:
             if x is None or float(x.max()) <= 0:
                 return np.zeros(len(self.chunks), dtype=np.float32)
@@ -271,7 +271,14 @@ class Index:
             return np.clip((x - (float(x.max()) - window)) / window, 0.0, 1.0)
 
         qvec = self.embed(text) if qvec is None else qvec
-        lexical = np.maximum(share(self.lexical_scores(text)), share(self.lexical_scores_en(text)))
+        zh, en = share(self.lexical_scores(text)), share(self.lexical_scores_en(text))
+        # An English text: both sides rank the same units, and the better of the two let
+        # the Chinese side (reached through glossary terms, often generic ones), its best
+        # taken as 1, lift every unit it half matches; the English side, in the question's
+        # own words, weighs 0.7 (on dev: obligations' set precision 0.41 → 0.48, coverage
+        # the same; the mean: 0.46). A Chinese text: the English side holds only the
+        # documents written in English, so the better of the two.
+        lexical = 0.3 * zh + 0.7 * en if not CJK.search(text) and en.any() else np.maximum(zh, en)
         dense = np.maximum(place(self.dense_scores(qvec)), place(self.dense_scores_en(text, qvec)))
         blend: np.ndarray = (lexical_weight * lexical + (1 - lexical_weight) * dense).astype(np.float32)
         return blend
