@@ -81,8 +81,9 @@ _NO_OUTPUT = re.compile(
 # paragraph of the Conclusions", "没有对应任何结论要点的产出".
 _NO_POINT = re.compile(
     r"\boutputs?\b[^?]{0,40}(?:\bnot|n't|\bno|\bnever|\bwithout)\b[^?]{0,30}\b(?:points?|paragraphs?|conclusions)\b"
-    r"|未具体提及|(?:没有|未|不)(?:对应|引用|援引|标注|列出)(?:任何)?[^？?]{0,12}(?:要点|结论)[^？?]{0,8}的(?:高级别)?产出"
-    r"|产出[^？?]{0,6}(?:没有|未|不)(?:对应|引用|援引|标注|列出)[^？?]{0,16}(?:结论|要点)")
+    r"|未具体提及|(?:没有|未|不)(?:对应|引用|援引|标注|列出|注明|写明|标明)(?:任何)?[^？?]{0,12}(?:要点|结论)[^？?]{0,8}"
+    r"的(?:高级别)?产出"
+    r"|产出[^？?]{0,6}(?:没有|未|不)(?:对应|引用|援引|标注|列出|注明|写明|标明)[^？?]{0,16}(?:结论|要点)")
 _BULLET_GROUP = re.compile(r"^(?P<kind>支柱|要素)\s*(?P<n>\d)\s*[:：]")
 # The pillars or components themselves are what is asked, not one of them: "the five
 # pillars", "战略有哪些支柱", "要素分别是什么" (not "这一支柱点名了哪些行业", "资源调动要素下有哪些层级").

@@ -397,3 +397,8 @@ def test_every_mention_and_the_full_list_of_a_paragraph(assistant: Assistant) ->
     b = assistant.ask("战略文件正文第22段里，劳工局承诺要做的事一共有几条？请全部列出来。")
     assert _cited(b) == ["p22", "p22.a", "p22.b", "p22.c", "p22.d", "p22.e", "p22.f", "p22.g"]
     assert "GB.346/INS/4 第22段共列出7项。" in b.answer
+
+
+def test_outputs_whose_conclusions_column_is_not_filled_in_asked_in_other_words(assistant: Assistant) -> None:
+    a = assistant.ask("附录行动计划表里，有没有哪些产出没有注明对应2021年结论的哪一段？")
+    assert _cited(a) == ["A30", "A32", "A36"]
