@@ -22,7 +22,7 @@ from ._embedders import VectorEmbedder
 from ._glossary import GLOSSARY_SHA256, SOURCES, english_of, english_synonyms, expand
 from ._mentions import OutputsOf, asks_for_output, named, outputs_of, preferred, resolve
 from ._scopes import WHERE_MENTIONED, document_scopes, scope_of
-from ._sections import numbered, section_titles
+from ._sections import Title, numbered, section_titles
 from ._tokens import CJK, en_tokens, tokens
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -310,7 +310,7 @@ class Index:
         return tuple(preferred(normalize(question), self.corpus, self.references))
 
     @functools.cached_property
-    def _titles(self) -> tuple[Any, ...]:
+    def _titles(self) -> tuple[Title, ...]:
         return section_titles(self.corpus)
 
     def numbered(self, question: str) -> str:

@@ -35,14 +35,14 @@ _BARE = re.compile(r"^\s*(?:the|this|that|its|their|a|an)\s*$|^\s*$", re.I)
 
 
 @dataclass(frozen=True)
-class _Title:
+class Title:
     kind: str  # "pillar" or "component"
     n: int
     words: frozenset[str]  # its own words, in both languages
     text: str  # the Chinese title, for words of a question that jieba cuts differently
 
 
-def _own(kind: str, titles: dict[int, list[str]], common: set[str]) -> tuple[_Title, ...]:
+def _own(kind: str, titles: dict[int, list[str]], common: set[str]) -> tuple[Title, ...]:
     """Each title's words that no other title of the kind shares and that are not `common`
     in the documents ("skills", "ILO", 技能, 能力: they name no section)."""
     words: dict[int, set[str]] = {}
@@ -58,11 +58,11 @@ def _own(kind: str, titles: dict[int, list[str]], common: set[str]) -> tuple[_Ti
         own = {w for w in found if w not in others and w not in common and w not in _NAMELESS
                and not any(_alike(w, o) for o in others)}
         zh = next((t for t in titles[n] if re.search(r"[\u4e00-\u9fff]", t)), "")
-        out.append(_Title(kind, n, frozenset(own), re.split(r"[:：]", zh, maxsplit=1)[-1]))
+        out.append(Title(kind, n, frozenset(own), re.split(r"[:：]", zh, maxsplit=1)[-1]))
     return tuple(out)
 
 
-def section_titles(corpus: Corpus) -> tuple[_Title, ...]:
+def section_titles(corpus: Corpus) -> tuple[Title, ...]:
     """The pillars' and components' titles, in every language the corpus holds (worked out
     once per index)."""
     pillars: dict[int, list[str]] = {}
@@ -96,7 +96,7 @@ def _alike(a: str, b: str) -> bool:
         a.startswith(b[:-1]) or b.startswith(a[:-1]) or a[:6] == b[:6])
 
 
-def _hits(title: _Title, words: str) -> int:
+def _hits(title: Title, words: str) -> int:
     if re.search(r"[\u4e00-\u9fff]", words):
         found = {w for w in title.words if not w.isascii() and w in words}
         found |= {w for w in tokens(words) if len(w) > 1 and w in title.text and w in title.words}
@@ -105,7 +105,7 @@ def _hits(title: _Title, words: str) -> int:
     return sum(any(w == s or _alike(w, s) for s in said) for w in title.words if w.isascii())
 
 
-def _which(kind: str, words: str, titles: tuple[_Title, ...]) -> int | None:
+def _which(kind: str, words: str, titles: tuple[Title, ...]) -> int | None:
     scores = [(_hits(t, words), t.n) for t in titles if t.kind == kind]
     best = max(scores, default=(0, 0))
     if best[0] == 0 or sum(s == best[0] for s, _n in scores) > 1:
@@ -113,7 +113,7 @@ def _which(kind: str, words: str, titles: tuple[_Title, ...]) -> int | None:
     return best[1]
 
 
-def numbered(question: str, titles: tuple[_Title, ...]) -> str:
+def numbered(question: str, titles: tuple[Title, ...]) -> str:
     """The question with "N" after each "pillar"/"component"/支柱/要素 its clause names by
     title; unchanged when none does."""
     inserts: list[tuple[int, int]] = []

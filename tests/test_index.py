@@ -310,3 +310,24 @@ def test_relevance_is_one_scale_for_every_chunk(index: Index) -> None:
                   key=anchors.index) == ["p23.d", "A26", "c14.b"]
     dense_only = index.relevance("南南合作和三角合作", 0.0, 0.08)
     assert float(dense_only.max()) == pytest.approx(1.0)  # the best cosine tops its window
+
+
+@pytest.mark.parametrize(("question", "numbered"), [
+    ("Which outputs serve the apprenticeship / work-based learning pillar?",
+     "Which outputs serve the apprenticeship / work-based learning pillar 5?"),
+    ("the outputs of the research and knowledge management component",
+     "the outputs of the research and knowledge management component 2"),
+    ("the pillar on skills needs intelligence", "the pillar 2 on skills needs intelligence"),
+    ("the inclusion pillar", "the inclusion pillar 4"),
+    ("学徒制支柱下有哪些产出？", "学徒制支柱 5下有哪些产出？"),
+    ("资源调动要素下有哪些层级", "资源调动要素 3下有哪些层级"),
+    # no title named: unchanged
+    ("What are the five pillars?", "What are the five pillars?"),
+    ("Which pillar covers apprenticeships?", "Which pillar covers apprenticeships?"),
+    ("在战略支柱领域中，鼓励成员国做什么", "在战略支柱领域中，鼓励成员国做什么"),
+    ("the skills pillar", "the skills pillar"),  # "skills" is in most units: it names none
+    ("What does the ILO action plan say in its component?", "What does the ILO action plan say in its component?"),
+    ("pillar 2", "pillar 2"),
+])
+def test_sections_named_by_their_titles_get_their_numbers(index: Index, question: str, numbered: str) -> None:
+    assert index.numbered(question) == numbered
