@@ -402,3 +402,12 @@ def test_every_mention_and_the_full_list_of_a_paragraph(assistant: Assistant) ->
 def test_outputs_whose_conclusions_column_is_not_filled_in_asked_in_other_words(assistant: Assistant) -> None:
     a = assistant.ask("附录行动计划表里，有没有哪些产出没有注明对应2021年结论的哪一段？")
     assert _cited(a) == ["A30", "A32", "A36"]
+
+
+def test_what_must_an_actor_do_according_to_a_document(assistant: Assistant) -> None:
+    """"What must member States do according to the Conclusions …": a duties question
+    (the issue's own wording), answered with the governments' units on the topic."""
+    a = assistant.ask("What must member States do according to the Conclusions about recognition of prior learning?")
+    assert _cited(a)[:2] == ["c12.k", "c12.o"]
+    assert a.answer.splitlines()[0].endswith("passages ask governments to act on this.")
+    assert all(c.anchor.startswith(ILC) and "member_states" in c.actors for c in a.citations)
