@@ -241,19 +241,17 @@ class Assistant:
         dense = self.index.dense_scores(qvec)
         hits = self.retrieve(asked, k, retriever, qvec, dense)
         lack = self.refuses(reading, qvec, dense, hits) if hits else WEAK
-        listing = None
-        if lack and lack.value == "count" and retriever == "hybrid":
-            # "How many outputs cite 12(k)?": the set the structure gives, and its size
-            listing = find(reading, self.index, hits, self.index.outputs_of(asked), self.duties,
-                           self.rank, self.settings.answer.topic_share)
-            lack = None if listing is not None and listing.anchors else lack
+        # the set the structure gives, if the question asks for one (and only when it can
+        # matter: not for a refusal other than a missing count)
+        wanted = retriever == "hybrid" and (not lack or lack.value == "count")
+        listing = find(reading, self.index, hits, self.index.outputs_of(asked), self.duties,
+                       self.rank, self.settings.answer.topic_share) if wanted else None
+        if lack and listing is not None and listing.anchors:
+            lack = None  # "How many outputs cite 12(k)?": the set and its size answer it
         if lack:
             why = lack.say(lang)
             text = f"{self._abstain_head(lang)}{' ' if lang == 'en' else ''}{why}".rstrip()
             return Answer(q, text, True, "extractive", (), lang, lack.reason, why)
-        if listing is None and retriever == "hybrid":
-            listing = find(reading, self.index, hits, self.index.outputs_of(asked), self.duties,
-                           self.rank, self.settings.answer.topic_share)
         scoped = self.index.scoped(asked)
         if listing is not None and scoped and any(a.split("#")[0] not in scoped for a in listing.anchors):
             listing = None  # the sets are built from the shipped documents' structure

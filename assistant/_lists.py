@@ -264,10 +264,10 @@ def _outputs_of(o: OutputsOf) -> Listing:
                        f"{n} output{s} of the Appendix name{'' if n != 1 else 's'} two or more particular "
                        "pillars (not “all pillars”).")
     if o.kind == "budget":
-        millions = float(o.number.removeprefix("US$").removesuffix(" million"))
+        millions = float(o.number)
         return Listing("outputs", None, rows, f"附录中预算为{millions * 100:g} 万美元的要素共有{n}项产出。",
                        f"{n} output{s} of the Appendix {'are' if n != 1 else 'is'} in components budgeted "
-                       f"at {o.number}.")
+                       f"at US${o.number} million.")
     if o.kind == "pb" and "." not in o.number:
         return Listing("outputs", None, rows, f"附录中对应计划和预算成果{o.number}下任一产出的产出共有{n}项。",
                        f"{n} output{s} of the Appendix contribute{'' if n != 1 else 's'} to an output of P&B "

@@ -253,8 +253,7 @@ class Index:
             Hit(self.chunks[i], float(score[i]), float(dense[i]), float(lexical[i])) for i in order
         ]
 
-    def relevance(self, text: str, lexical_weight: float, window: float,
-                  qvec: np.ndarray | None = None) -> np.ndarray:
+    def relevance(self, text: str, lexical_weight: float, window: float) -> np.ndarray:
         """How much each chunk is about `text`, on one scale for all of them (the fused
         score only orders: reciprocal ranks fall slowly, so a share of the best keeps
         nearly everything). The BM25 scores as shares of their best, at `lexical_weight`,
@@ -270,7 +269,7 @@ class Index:
                 return np.zeros(len(self.chunks), dtype=np.float32)
             return np.clip((x - (float(x.max()) - window)) / window, 0.0, 1.0)
 
-        qvec = self.embed(text) if qvec is None else qvec
+        qvec = self.embed(text)
         zh, en = share(self.lexical_scores(text)), share(self.lexical_scores_en(text))
         # An English text: both sides rank the same units, and the better of the two let
         # the Chinese side (reached through glossary terms, often generic ones), its best

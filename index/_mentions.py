@@ -144,7 +144,7 @@ class OutputsOf:
     kind: Literal["pillar", "pillars", "component", "sdg", "pb", "all", "budget"]
     # "2" (pillar, component, P&B outcome), "3+4" / "3/4" (pillars: both / either; "" for
     # any two or more), "4.4"
-    # or "4" (SDG; "" for none), "5.1" (P&B output), "US$1 million" (budget)
+    # or "4" (SDG; "" for none), "5.1" (P&B output), "1" (budget, in US$ million)
     number: str
     only: bool  # the rows mapped to this pillar alone (SDG "": not even a goal in brackets)
     with_all: bool  # the rows marked 全部 are included
@@ -152,10 +152,6 @@ class OutputsOf:
     marked_all: tuple[str, ...]  # every row marked 全部 (all pillars)
     within: str = ""  # the component a pillar's rows are taken from ("pillar 5 in component 2")
     asked_all: bool = False  # the question itself asked for the rows marked 全部
-
-
-def _money(usd: float) -> str:
-    return f"US${usd / 1e6:g} million"
 
 
 def component_named(question: str, refs: References) -> int | None:
@@ -220,8 +216,7 @@ def outputs_of(question: str, refs: References) -> OutputsOf | None:
     if asked is not None:
         rows = [u.anchor for u in refs.rows if u.row and (a := amount(u.row.component_budget)) is not None
                 and abs(a - asked) <= 0.005 * asked]
-        return OutputsOf("budget", _money(asked), False,
-                         False, tuple(rows), marked)
+        return OutputsOf("budget", f"{asked / 1e6:g}", False, False, tuple(rows), marked)
     component = component_named(question, refs)
     pillars = sorted({int(p["n"]) for p in _PILLAR.finditer(question)})
     if (len(pillars) > 1 and _BOTH.search(question)) or _SEVERAL.search(question):
