@@ -229,7 +229,13 @@ class Assistant:
     def _evidence(self, question: str, k: int | None, retriever: Retriever | None
                   ) -> Answer | tuple[str, Lang, tuple[Citation, ...], Listing | None]:
         """An abstention, or what an answer is written from: the question, its language, the
-        citations (the top k, or a whole set) and the set's description."""
+        citations (the top k, or a whole set) and the set's description. Marked as work for
+        the embedder, which then knows whether other answers are under way."""
+        with self.embedder.working():
+            return self._gather(question, k, retriever)
+
+    def _gather(self, question: str, k: int | None, retriever: Retriever | None
+                ) -> Answer | tuple[str, Lang, tuple[Citation, ...], Listing | None]:
         k = self.settings.k if k is None else k
         retriever = retriever or self.settings.retriever
         q = self.check(question, k)

@@ -1,7 +1,7 @@
 """Answers that are whole sets, read from the documents' structure rather than the top k:
 a lead-in with every item it introduces, the outputs of a pillar, component, Conclusions
 point, SDG target or P&B output, the units naming an instrument, the Conclusions points no
-output answers, a mandate chain. The set is complete and says how many; the answer cites
+output answers, a mandate chain (`_chains`). The set is complete and says how many; the answer cites
 every member (it may cite more than k).
 
 What decides that a question asks for a set is its grammar (a plural "which", "list",
@@ -15,6 +15,7 @@ import re
 from corpus import Corpus, Duty, References, Unit, contains, label
 from index import SDG_COLUMN, Hit, Index, OutputsOf
 
+from ._chains import asks_chain, chain, described_chain
 from ._duties import Ranker, asked_actor, note, obligations
 from ._listing import Listing, capitalised, plural
 from ._named import ASKS_INSTRUMENTS, ASKS_MENTIONS, instruments_named, mentioning, topical
@@ -24,17 +25,6 @@ from ._question import Reading
 _LIST = re.compile(
     r"\b(?:list|all|every|each|enumerate|what are|what were|name the|how many)\b"
     r"|\bwhich (?:[\w-]+ )?\w+s\b|哪些|哪几|所有|全部|列出|列举|分别|包括哪些|包含哪些|有几|几个|几大|几项")
-_CHAIN = re.compile(
-    r"\bmandates?\b|\bmandated\b|\b(?:legal )?basis\b|\bbased on\b|\bcomes? from\b|\bderives? from\b"
-    r"|\bwhere\b[^?]{0,80}\b(?:planned|laid out|set out|scheduled)\b"
-    r"|依据|授权|出自|来源于|源自|根据哪"
-    # "在行动计划正文里是哪一条安排的", "对应的是行动计划里…哪一项"
-    r"|哪一?(?:条|段|项)[^？?]{0,8}(?:安排|规划|部署)|对应的?是?[^？?]{0,24}哪一?(?:项|条|段)")
-# "Which paragraph requires …": a chain when what it names is an output or a strategy item;
-# a Conclusions point named there only describes the requirement ("…第5段所列群体…").
-_LOCATE = re.compile(
-    r"\bwhich (?:paragraph|point|part|conclusion)s? (?:of [\w ]+ )?(?:requires?|asks? for|calls? for)"
-    r"|哪一?段要求|哪一?点要求")
 
 
 def _top(anchor: str) -> str:
@@ -43,12 +33,6 @@ def _top(anchor: str) -> str:
     return f"{doc}#{locator.split('.')[0]}"
 
 
-def _asks_chain(q: str, named: list[str]) -> bool:
-    """Whether the question asks what mandates (or implements) the unit it names."""
-    if not named:
-        return False
-    return bool(_CHAIN.search(q)) or (bool(_LOCATE.search(q))
-                                      and not named[0].startswith("ILC.109/Res#"))
 _OUTPUTS = re.compile(r"产出|附录|\boutputs?\b|\bappendix\b")
 _SECTION_REF = (r"(?:支柱|要素|结论|第)\s*\d+\s*(?:段|点)?(?:\([a-z]+\))*"
                 r"|\b(?:pillar|component|paragraph|point|conclusions)\s+\d+(?:\([a-z]+\))*")
@@ -121,14 +105,17 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
         return Listing("points", None, loose,
                        f"{where}中没有任何高级别产出对应的要点共有{len(loose)}项。",
                        f"{len(loose)} points of {where_en} are cited by no high-level output.")
-    if actor is not None and not _asks_chain(q, named):
+    described = described_chain(reading, index, rank) if not named else None
+    if described is not None:
+        return described
+    if actor is not None and not asks_chain(q, named):
         scope, narrow = _scope(reading, named, corpus, outputs, refs)
         members = obligations(reading, actor, corpus, duties, rank, scope, narrow, topic_share)
         if members:
             return Listing("obligations", None, members, note(actor, len(members), "zh"),
                            note(actor, len(members), "en"))
-    if _asks_chain(q, named):
-        return _chain(named[0], corpus, index, bool(_OUTPUTS.search(q)))
+    if asks_chain(q, named):
+        return chain(named[0], corpus, index, bool(_OUTPUTS.search(q)))
     if outputs is not None:
         return _outputs_of(outputs)
     if _OUTPUTS.search(q) and named and all(a.startswith("ILC.109/Res#") for a in named):
@@ -379,38 +366,3 @@ def _sections_listing(unit: Unit, lines: list[tuple[str, str]]) -> Listing:
                    f"共{n}大{kind}；每一项后的标注是其所在章节。",
                    f"{n} {'pillars' if kind == '支柱' else 'components'}; each is labelled with "
                    "the section that sets it out.")
-
-
-def _chain(anchor: str, corpus: Corpus, index: Index, outputs_asked: bool = False) -> Listing:
-    """The mandate chain of an output, a Conclusions point or a strategy item; a question
-    asking for outputs gets a point's outputs first, then the point."""
-    t = index.references.chain(anchor)
-    zh, en = label(anchor, "zh"), label(anchor, "en")
-    unit = corpus.unit(anchor)
-    if unit.row is not None:
-        members = (*t.cites, *t.planned_in)
-        pts = "、".join(label(a, "zh") for a in t.cites) or "（未具体提及）"
-        pts_en = ", ".join(label(a, "en") for a in t.cites) or "no Conclusions point"
-        plan = "、".join(label(a, "zh") for a in t.planned_in)
-        plan_en = ", ".join(label(a, "en") for a in t.planned_in)
-        return Listing(
-            "chain", anchor, members,
-            f"{zh}对应{pts}；" + (f"战略中规划同一工作的是{plan}。" if plan
-                                 else "战略正文中没有规划同一工作的段落。"),
-            f"{en} answers {pts_en}; " + (f"the strategy plans the same work in {plan_en}." if plan
-                                          else "no paragraph of the strategy plans the same work."))
-    if t.cited_by:
-        outs = "、".join(label(a, "zh") for a in t.cited_by)
-        outs_en = ", ".join(label(a, "en") for a in t.cited_by)
-        if outputs_asked:  # "which outputs cite 12(n) as their basis": the rows first
-            return Listing("chain", None, (*t.cited_by, anchor, *t.planned_in),
-                           f"落实{zh}的高级别产出：{outs}。", f"{en} is implemented by {outs_en}.")
-        return Listing("chain", anchor, (*t.cited_by, *t.planned_in),
-                       f"落实{zh}的高级别产出：{outs}。", f"{en} is implemented by {outs_en}.")
-    if t.plans:
-        outs = "、".join(label(a, "zh") for a in t.plans)
-        outs_en = ", ".join(label(a, "en") for a in t.plans)
-        return Listing("chain", anchor, (*t.plans, *t.cites),
-                       f"{zh}规划的工作对应{outs}。", f"{en} plans the work of {outs_en}.")
-    return Listing("chain", anchor, (), f"没有任何高级别产出对应{zh}。",
-                   f"No high-level output answers {en}.")

@@ -52,7 +52,9 @@ _ASKS: tuple[tuple[Asked, re.Pattern[str]], ...] = (
         # clause before the question (a comma or a dash ends it), unless "when" then leads.
         r"^\s*when\s+(?:is|was|will|would|did|does|do|are|were|has|have|had|should|can|could|shall"
         r"|may|must)\b|^\s*when\b(?![^?]*(?:[,;:\u2014\u2013]|\s-\s))"
-        r"|[,;]\s*when\b|\bwhen (?:is|was|will|did|does|do|are|were|has|have|should|can)\b"
+        # ", when discussing …" / ", when it comes to …" is a clause, not a "when?"
+        r"|[,;]\s*when\b(?!\s+(?:\w+ing\b|it comes to\b))"
+        r"|\bwhen (?:is|was|will|did|does|do|are|were|has|have|should|can)\b"
         r"|\b(?:what|which) (?:year|date|day|month)\b|\bby when\b|\buntil when\b|\bsince when\b"
         r"|\bhow long\b"
         r"|什么时候|何时|哪一年|哪年|哪一天|几月|几号|何年|多久|多长时间|哪个月")),

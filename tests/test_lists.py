@@ -91,6 +91,26 @@ def test_the_mandate_chain_of_an_output(assistant: Assistant) -> None:
         "ILC.109 决议 结论第14段(e)、ILC.109 决议 结论第14段(g)；战略正文中没有规划同一工作的段落。")
 
 
+def test_the_mandate_chain_of_a_unit_described_not_numbered(assistant: Assistant) -> None:
+    """The points an output answers, asked of "the output on …"; the outputs implementing a
+    point, asked of "the point on …" (outputs first)."""
+    a = assistant.ask("Which Conclusions points is the output on monitoring how existing "
+                      "skills standards are applied based on?")
+    assert _cited(a) == ["A35", "c14.c", "p25.c"]
+    b = assistant.ask("Which outputs implement the Conclusions point on working with "
+                      "international financial institutions?")
+    assert _cited(b) == ["A31", "c14.k", "p24.b"]
+    c = assistant.ask("附录中关于监测现有技能标准实施情况的那项产出，依据的是结论哪一段？")
+    assert _cited(c) == ["A35", "c14.c", "p25.c"]
+
+
+def test_a_named_standard_puts_units_naming_only_other_standards_last(assistant: Assistant) -> None:
+    """Numbers are where the embedding is weakest: C140's output looked like C142's."""
+    assert _cited(assistant.ask("Which output supports ratification of Convention No. 142?"))[0] == "A33"
+    got = _cited(assistant.ask("哪项产出推动批准第142号公约？"))
+    assert got[0] == "A33" and "A34" not in got
+
+
 def test_obligations_by_actor(assistant: Assistant) -> None:
     a = assistant.ask("What do the Conclusions ask governments to do about recognition of prior learning?")
     assert "c12.k" in _cited(a)

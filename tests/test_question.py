@@ -82,6 +82,10 @@ def test_instruments_are_found_in_any_written_form() -> None:
         # A "when" clause ended by a dash, then the question.
         ("When the plan speaks of young people — school leavers — does it mention women?", (), ""),
         ("When the strategy ends, what comes after it?", (), ""),
+        # ", when -ing …" and ", when it comes to …" are clauses too.
+        ("Do the Conclusions name migrants, when discussing who gets training?", (), ""),
+        ("Is anything said about women, when it comes to STEM?", (), ""),
+        ("The review is planned, when will it take place?", ("date",), ""),
         ("中期审查什么时候进行？", ("date",), ""),
         ("Who is the current Director-General?", ("person",), ""),
         ("Who is responsible for carrying out the strategy?", (), ""),
