@@ -68,7 +68,7 @@ _MODAL_ZH = re.compile(r"将|应当|应该|(?<![对])应|需要|打算|承诺")
 
 # The question asks what is to be done: "what … do", "commit to", "做什么", "采取哪些措施".
 _WHAT_TO_DO = re.compile(
-    r"\bwhat\b[^?]{0,60}\b(?:do|doing)\b(?=\s*(?:[?.]|$|about|on|for|regarding|in|with|to|under|if|when|"
+    r"\bwhat\b[^?]{0,90}\b(?:do|doing)\b(?=\s*(?:[?.]|$|about|on|for|regarding|in|with|to|under|if|when|"
     r"according|per|concerning)\b|\s*[?.,]|\s*$)"
     r"|\b(?:what|where)\b[^?]{0,60}\b(?:commit(?:ted|s)? to|undertakes?|pledges?)\b"
     r"|\bwhere (?:are|is|do|does|will)\b[^?]{0,60}\b(?:asked|encouraged|expected|required|called on|"

@@ -9,7 +9,7 @@ from typing import Literal
 from ._answer import Lang
 
 Kind = Literal["enumeration", "outputs", "points", "mentions", "instruments", "chain",
-               "obligations"]
+               "obligations", "section"]
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ _SECTION_REF = (r"(?:支柱|要素|结论|第)\s*\d+\s*(?:段|点)?(?:\([a-z]+\)
 # A question about a section as a whole: "支柱1涉及哪些方面", "what areas does pillar 2 cover",
 # "结论第14段(a)包括哪些内容".
 _WHOLE = re.compile(
-    rf"(?:{_SECTION_REF})[^，,。？?；]{{0,8}}(?:涉及|包括|包含|覆盖|列出|规定了|有)[^，,。？?；]{{0,4}}"
+    rf"(?:{_SECTION_REF})[^。？?；]{{0,8}}(?:涉及|包括|包含|覆盖|涵盖|列出|规定了|有)[^，,。？?；]{{0,4}}"
     r"(?:哪些|什么|几)"
     rf"|\b(?:what|which) (?:areas|aspects|items|topics|points|elements|does|do|are)\b[^?]{{0,60}}(?:{_SECTION_REF})"
     r"[^?]{0,20}\b(?:cover|covers|include|includes|contain|contains|list|lists|consist)\b"
@@ -56,7 +56,7 @@ _EVERY = re.compile(r"逐项|各分项|各项|每一项|全部分项|子项|分�
 _NO_OUTPUT = re.compile(
     r"(?<!有)没有(?:对应|相应)?(?:的)?(?:高级别)?产出|无(?:对应)?产出"
     r"|(?:未|(?<!有)没有)(?:被)?.{0,12}(?:引用|援引|对应|覆盖|提及)"
-    r"|\b(?:no|without an?y?) (?:corresponding |matching |high-level )?outputs?\b"
+    r"|\b(?:no|without an?y?) (?:corresponding |matching |high-level |appendix |single )*outputs?\b"
     r"|\b(?:not|never) (?:been )?(?:covered|answered|addressed|cited|referenced|taken up) by any "
     r"(?:high-level |appendix )?outputs?"
     r"|\b(?:not|never) (?:been )?(?:cited|referenced|listed) (?:in|by) the appendix"
@@ -156,6 +156,10 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
         if listing is not None:
             return listing
     if ASKS_MENTIONS.search(q) and named:
+        # "第12段中，哪些项提到了教师？": the named paragraphs' units holding the thing.
+        held = mentioning(reading, index, within=named)
+        if held is not None:
+            return held
         # "哪些条款援引了第5段": the units referring to a paragraph by its number.
         by = refs.in_order(a for n in named for a in refs.referred_by(n))
         if by:
@@ -163,6 +167,10 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
             return Listing("mentions", None, by, f"文中提到{what}的共有{len(by)}处。",
                            f"{len(by)} passage{plural(len(by))} refer{'' if len(by) != 1 else 's'} "
                            f"to {what_en}.")
+    if not named and _PARAGRAPHS_OF.search(q) and _SECTION_WORD.search(q):
+        listing = _section(q, index)
+        if listing is not None:
+            return listing
     if named and (_WHOLE.search(q) or _EVERY.search(q)):
         unit = corpus.get(named[0])
         if unit is not None and not unit.is_leaf:
@@ -170,6 +178,31 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
     if (_WHOLE.search(q) or _EVERY.search(q)) and hits:
         return _from_hits(hits, corpus)
     return None
+
+
+# "What paragraphs make up the section on …", "第1部分包括哪几段": a section's paragraphs.
+_PARAGRAPHS_OF = re.compile(r"\b(?:which|what) paragraphs\b|\bparagraphs\b[^?]{0,30}\b(?:make up|form|"
+                            r"constitute|belong|are (?:in|under))\b|哪几段|哪些段|几段|由哪些段")
+_SECTION_WORD = re.compile(r"\bsection\b|\bpart\b|\bchapter\b|部分|章节|一节|这节|本节")
+_IN_ILC = re.compile(r"\bconclusions?\b|\bresolution\b|\bilc\b|结论|决议|大会")
+_IN_GB = re.compile(r"\bstrategy\b|\bgoverning body\b|战略|理事会|gb\.346")
+
+
+def _section(q: str, index: Index) -> Listing | None:
+    """The paragraphs of the one section the question names (its top-level units)."""
+    ilc, gb = bool(_IN_ILC.search(q)), bool(_IN_GB.search(q))
+    docs = () if ilc == gb else tuple(d.doc_id for d in index.corpus.documents
+                                      if d.doc_id.startswith("ILC.") == ilc)
+    sec = index.section_named(q, docs)
+    if sec is None:
+        return None
+    members = tuple(u.anchor for u in index.corpus.units()
+                    if u.doc_id == sec.doc_id and u.section == sec.heading and u.parent is None)
+    doc = index.corpus.document(sec.doc_id)
+    title_en = (doc.heading_in("en", sec.heading) or (sec.heading, ""))[0]
+    n = len(members)
+    return Listing("section", None, members, f"{sec.doc_id}“{sec.heading}”一节共有{n}段。",
+                   f"The section “{title_en}” of {sec.doc_id} has {n} paragraph{plural(n)}.")
 
 
 _PILLAR_AREAS = re.compile(r"支柱领域|支柱(?!\s*\d)|\bpillar areas?\b|\bpillars\b")
@@ -251,10 +284,13 @@ def _outputs_of(o: OutputsOf) -> Listing:
                        f"{n} output{s} of the Appendix name{'' if n != 1 else 's'} two or more particular "
                        "pillars (not “all pillars”).")
     if o.kind == "budget":
-        millions = float(o.number)
-        return Listing("outputs", None, rows, f"附录中预算为{millions * 100:g} 万美元的要素共有{n}项产出。",
+        op = o.number.rstrip("0123456789.")
+        millions = float(o.number[len(op):])
+        zh_op, en_op = {"": ("为", "at"), "<": ("低于", "below"), "<=": ("不超过", "at most"),
+                        ">": ("高于", "above"), ">=": ("不低于", "at least")}[op]
+        return Listing("outputs", None, rows, f"附录中预算{zh_op}{millions * 100:g} 万美元的要素共有{n}项产出。",
                        f"{n} output{s} of the Appendix {'are' if n != 1 else 'is'} in components budgeted "
-                       f"at US${o.number} million.")
+                       f"{en_op} US${millions:g} million.")
     if o.kind == "pb" and "." not in o.number:
         return Listing("outputs", None, rows, f"附录中对应计划和预算成果{o.number}下任一产出的产出共有{n}项。",
                        f"{n} output{s} of the Appendix contribute{'' if n != 1 else 's'} to an output of P&B "

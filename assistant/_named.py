@@ -6,6 +6,7 @@ both name ("Which instruments does Conclusions 11 name?")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from corpus import Corpus, Unit, contains, fold, instrument, label
 from index import GLOSSARY, Index, en_tokens, tokens
@@ -18,13 +19,13 @@ from ._question import Reading
 ASKS_MENTIONS = re.compile(
     r"\b(?:which|what|list|all) (?:[\w-]+ ){0,4}(?:units?|paragraphs?|parts?|passages?|places?|items?|"
     r"sections?|texts?|points?|provisions?|clauses?|outputs?)\b[^?]*\b(?:mention|cite|refer|deal|address|cover|name|invoke|contain"
-    r"|talk|speak|discuss)"
-    r"|\bwhere (?:is|are|does|do) [^?]*\b(?:mentioned|cited|referred to|named|appears?|occurs?|come up)\b"
+    r"|talk|speak|discuss|uses? the (?:term|word|phrase|expression))"
+    r"|\bwhere (?:is|are|does|do) [^?]*\b(?:mentioned|cited|referred to|named|used|appears?|occurs?|come up)\b"
     r"|\bwhere (?:else )?(?:does|do) [^?]+ (?:appear|occur|come up)\b|\bwhere\s*\?\s*$"
     r"|\b(?:every|each|all(?: the)?) mentions? of\b|\ball (?:the )?(?:places|references) (?:to|where)\b"
     r"|\bwhere (?:else )?(?:does|do|did) (?:the |these |both )?(?:documents?|texts?|strategy|conclusions|"
     r"resolution|action plan|appendix|ilo) (?:mention|cite|refer to|name|talk about|discuss)\b"
-    r"|(?:哪些|哪几|所有)(?:文本)?(?:单元|段落|部分|地方|条目|内容|条款|段|产出)[^？?]*(?:提到|提及|涉及|引用|谈到|援引|出现)"
+    r"|(?:哪些|哪几|所有)(?:文本)?(?:单元|段落|部分|地方|条目|内容|条款|段|产出|分?项|点)[^？?]*(?:提到|提及|涉及|引用|谈到|援引|出现)"
     r"|在哪些地方被提到|出现在?(?:哪些|哪几|哪里|何处)"
     r"|(?:提到|提及|涉及|引用|援引)[^？?]{0,40}的(?:段落|部分|地方|产出|条款|内容|单元)[^？?]{0,6}(?:有)?哪些"
     r"|(?:提到|提及|涉及)[^？?]{0,20}的(?:有)?哪些(?:段落|部分|地方)"
@@ -46,8 +47,10 @@ _THING = re.compile(
     r"\b(?:mentions? of|references? to|mention|mentions|mentioned|mentioning|refer to|refers to|"
     r"referring to|cite|cites|citing|"
     r"name|names|naming|invoke|invokes|talk about|talks about|speak of|speaks of|discuss|discusses|"
-    r"deal with|deals with)\s+(?:the |a |an )?(?P<en>[^?.;]+)"
-    r"|\bwhere (?:is|are|does|do) (?:the |a |an )?(?P<en2>[^?]+?) (?:mentioned|cited|referred to|named)\b"
+    r"deal with|deals with|(?:use|uses|using|contain|contains|containing) (?:the )?(?:terms?|words?|phrases?|"
+    r"expressions?))\s+(?:the |a |an )?(?P<en>[^?.;]+)"
+    r"|\bwhere (?:is|are|does|do) (?:the |a |an )?(?:(?:term|word|phrase|expression) )?(?P<en2>[^?]+?) "
+    r"(?:mentioned|cited|referred to|named|used)\b"
     r"|(?:提到|提及|引用|谈到|援引)(?:了|过)?(?P<zh>[^？?，,。；的]+?)(?:的[^？?，,。；]*)?(?:[？?。]|$)"
     r"|^(?P<zh2>[^？?，,。]+?)在哪些地方被(?:提到|提及)")
 # A scope after the thing: "… in the Conclusions", "…（在战略中）".
@@ -140,11 +143,12 @@ def names_held_term(reading: Reading, index: Index) -> bool:
     return bool(ASKS_MENTIONS.search(reading.norm)) and mentioning(reading, index) is not None
 
 
-def mentioning(reading: Reading, index: Index) -> Listing | None:
+def mentioning(reading: Reading, index: Index, within: Sequence[str] = ()) -> Listing | None:
     """Every unit that names what the question asks about: an instrument (in any written
     form), or a name or term (an organisation, a 《title》, an English name or acronym, a
-    term such as micro-credentials), through its Chinese form too; None when no unit holds
-    it word for word, so that the question is answered by search instead."""
+    term such as micro-credentials), through its Chinese form too; only those inside the
+    units `within` when given; None when no unit holds it word for word, so that the
+    question is answered by search instead."""
     refs, corpus = index.references, index.corpus
     if reading.instruments:
         members = tuple(a for i in reading.instruments for a in refs.mentions_of(i))
@@ -179,11 +183,22 @@ def mentioning(reading: Reading, index: Index) -> Listing | None:
             members = tuple(sorted({a for _p, m in held for a in m}, key=order.__getitem__))
             what = " / ".join(p for p, _m in held)
     members = tuple(dict.fromkeys(members))
+    plain = _ASIDE.sub(" ", reading.norm)  # "(leaving aside the Appendix)" scopes nothing
+    both = bool(_IN_ILC.search(plain)) and bool(_IN_GB.search(plain))  # "across the strategy and the Conclusions"
+    ilc, gb = (False, False) if both else (bool(_WITHIN_ILC.search(plain)), bool(_WITHIN_GB.search(plain)))
+    where_zh = where_en = ""
+    if within:
+        members = tuple(a for a in members if any(contains(w, a) for w in within))
+        where_zh = "、".join(label(a, "zh") for a in within) + "中"
+        where_en = " of " + ", ".join(label(a, "en") for a in within)
+    elif members and ilc != gb:  # "which parts of the Conclusions …": that document's units
+        members = tuple(a for a in members if a.startswith("ILC.") == ilc)
+        where_zh, where_en = ("《2021年结论》中", " of the Conclusions") if ilc else ("战略文件中", " of the strategy")
     if not members:
         return None
     n = len(members)
-    return Listing("mentions", None, members, f"提到“{what}”的共有{n}处。",
-                   f"{n} passage{'s' if n != 1 else ''} mention{'' if n != 1 else 's'} {what}.")
+    return Listing("mentions", None, members, f"{where_zh}提到“{what}”的共有{n}处。",
+                   f"{n} passage{'s' if n != 1 else ''}{where_en} mention{'' if n != 1 else 's'} {what}.")
 
 
 # Words that leave a list-of-instruments question without a topic of its own.
@@ -201,6 +216,11 @@ def topical(q: str, m: re.Match[str], lang: Lang) -> bool:
 
 
 _IN_ILC = re.compile(r"\bconclusions?\b|\bresolution\b|\bilc\b|结论|决议|大会")
+# Where to look, said as such ("in the Conclusions", "战略中"; not "Appendix included").
+_WITHIN_ILC = re.compile(r"\b(?:in|of|within|from|across) (?:the )?(?:\d{4} )?(?:ilc )?(?:conclusions|resolution)\b"
+                         r"|(?:结论|决议)》?(?:中|里|当中|部分)|在《?(?:2021\s*年)?(?:的)?(?:结论|决议)")
+_WITHIN_GB = re.compile(r"\b(?:in|of|within|from|across) (?:the )?(?:ilo['’]?s? )?(?:skills )?(?:strategy|action plan"
+                        r"|appendix)\b|(?:战略|行动计划|附录)(?:文件)?》?(?:中|里|当中|部分)|在《?(?:战略|行动计划|附录)")
 _IN_GB = re.compile(r"\bstrategy\b|\baction plan\b|\bappendix\b|战略|行动计划|附录")
 
 

@@ -133,6 +133,7 @@ _PROVISION_BEFORE = re.compile(
     r"(?:\b(?:under|according to|pursuant to|as per)(?: the)?|\b(?:provisions?|articles?|text|"
     r"wording|clauses?) (?:\d+ )?(?:of|in)(?: the)?|\barticle \d+(?:\(\d+\))? (?:of|in)(?: the)?"
     r"|根据|按照|依照)\s*$")
+_COLUMN_AFTER = re.compile(r"^\s*(?:targets? )?(?:column|field|entry|entries|cell)s?\b|^\s*(?:一)?栏")
 # --- time -------------------------------------------------------------------------------
 # What happened, or the state of things now: past and perfect forms, progress to date.
 _PAST = re.compile(
@@ -313,6 +314,8 @@ def _asks_provisions(question: str) -> bool:
     text = fold(question)
     for start, end, _id in instrument_spans(question):
         before, after = text[max(0, start - 30):start], text[end:end + 40]
+        if _COLUMN_AFTER.search(after):
+            continue  # "the SDG column includes 4.5": the Appendix's column, not the Agenda
         if _PROVISION_VERBS.search(after.lstrip(") ")) or _PROVISION_BEFORE.search(before):
             return True
     return False

@@ -215,7 +215,7 @@ class Scope:
         if v.knows_en(name) or fold(name) in v.zh or _ROW_NAME.match(name):
             return True
         parts = [p for p in re.split(r"\s+(?:of the|of|and|in|for|on|&)\s+", name) if p]
-        if len(parts) > 1 and all(v.knows_en(p) or fold(p) in v.zh for p in parts):
+        if len(parts) > 1 and all(v.knows_en(p) or fold(p) in v.zh or _ROW_NAME.match(p) for p in parts):
             return True
         # An organisation's acronym before a name it holds: "ILO Governing Body".
         head, _, rest = name.partition(" ")
@@ -266,7 +266,9 @@ class Scope:
 
 # The Appendix table's own numbering of its rows ("A38", "Output A6"): a reference the
 # structure resolves, not a name the text must hold.
-_ROW_NAME = re.compile(r"^(?:(?:appendix |high-level )?outputs? )?A[1-9]\d?$", re.I)
+# Likewise a section by its number ("Part IV", "Section 4").
+_ROW_NAME = re.compile(r"^(?:(?:appendix |high-level )?outputs? )?A[1-9]\d?$"
+                       r"|^(?:part|section|chapter) (?:\d{1,2}|[IVX]{1,4})$", re.I)
 
 
 def _mentions(text: str, name: str) -> bool:

@@ -21,6 +21,7 @@ from ._glossary import GLOSSARY, SOURCES, expand
 from ._index import MODES, Hit, Index, Mode, Shape, Tuning
 from ._mentions import SDG_COLUMN, OutputsOf
 from ._retriever import DOCUMENT_PROMPT, SCORE_MEANING, IndexRetriever
+from ._sections import Section
 from ._store import IndexStateError, Manifest
 from ._tokens import EN_STOP, en_tokens, en_words, proper_nouns, stem, tagged, tokens
 from ._vocabulary import Vocabulary, periods_in, title_core, years_in
@@ -71,6 +72,7 @@ __all__ = [
     "Mode",
     "NaiveIndex",
     "OutputsOf",
+    "Section",
     "SentenceTransformerEmbeddings",
     "Shape",
     "Tuning",

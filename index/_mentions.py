@@ -31,7 +31,7 @@ _ROW = re.compile(
 _SDG = re.compile(r"(?:可持续发展目标|\bsdg)\s*(?:具体目标|target\s*)?(?P<t>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))?)"
                   # "可持续发展目标”一栏列出了具体目标4.5", "SDG column lists target 8.6"
                   # "SDG column lists target 8.6", "可持续发展目标一栏写了4.6": a dotted target
-                  r"|(?:可持续发展目标|\bsdgs?\b)[^。？?\d]{0,16}?(?:(?:具体目标|\btargets?)\s*)?"
+                  r"|(?:可持续发展目标|\bsdgs?\b)[^。？?\d]{0,30}?(?:(?:具体目标|\btargets?)\s*)?"
                   r"(?P<t2>\d{1,2}\.(?:\d{1,2}|[a-z]))")
 # "P&B output 3.2", "计划和预算产出栏里有3.2": a few words may stand between name and number.
 _PB = re.compile(r"(?:计划和预算(?:中|里)?(?:的)?产出|p&b(?:\s*outputs?)?|programme and budget outputs?)"
@@ -45,6 +45,13 @@ _AMOUNT = re.compile(r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿|万|million|bill
                      r"|(?:us\s?\$|\$)\s*(?P<n2>\d[\d,]*(?:\.\d+)?)\s*(?P<unit2>million|billion|m\b)?")
 _BUDGET = re.compile(r"预算|经费|资金|\bbudget|\bfund(?:ed|s|ing)?\b|\bresources?\b|\bcost")
 _SCALE = {"亿": 1e8, "万": 1e4, "million": 1e6, "billion": 1e9, "m": 1e6}
+# Compared with an amount: (operator, pattern); the inclusive forms first.
+_COMPARED = (
+    ("<=", re.compile(r"\b(?:at most|no more than|not more than|up to|not exceeding)\b|不超过|以内|及以下|或以下")),
+    (">=", re.compile(r"\b(?:at least|no less than|not less than)\b|不少于|不低于|至少|及以上|或以上")),
+    ("<", re.compile(r"\b(?:below|under|less than|lower than|smaller than)\b|不到|低于|少于|不足|以下|未满")),
+    (">", re.compile(r"\b(?:above|over|more than|greater than|higher than|exceeding)\b|超过|高于|多于|以上")),
+)
 # The SDG column says no target: "SDG not specified", "可持续发展目标一栏没有标注任何目标".
 _SDG_NONE = re.compile(
     r"(?:可持续发展目标|\bsdgs?\b)[^?？。]{0,30}?(?:未具体提及|not specified"
@@ -65,6 +72,13 @@ def _usd(number: str, unit: str | None) -> float:
     return float(number.replace(",", "")) * _SCALE.get(unit or "", 1.0)
 
 
+def _holds(value: float, op: str, asked: float) -> bool:
+    """`value op asked`, amounts equal within 0.5%."""
+    same = abs(value - asked) <= 0.005 * asked
+    return {"=": same, "<=": value < asked or same, ">=": value > asked or same,
+            "<": value < asked and not same, ">": value > asked and not same}[op]
+
+
 def amount(text: str) -> float | None:
     """The first amount of money a text states, in US dollars ("1.83 亿美元" → 183e6)."""
     m = _AMOUNT.search(text.lower())
@@ -83,7 +97,7 @@ _BOTH = re.compile(r"同时|都标|均标|\bboth\b|\bas well as\b|\bjointly\b|\b
 _SEVERAL = re.compile(
     r"(?<!哪)(?:两个|多个|两项|多项)(?:或以上|以上)?(?:具体的?)?支柱"
     r"|\b(?:two|2) or more (?:specific |particular )?pillars"
-    r"|\b(?:several|multiple|more than one|a few) (?:specific |particular |named )?pillars")
+    r"|\b(?:several|multiple|more than one|a few) (?:specific |particular |named )?pillars?\b")
 _ONLY = re.compile(r"只|仅|\bonly\b|\bsolely\b|\bexclusively\b|\balone\b")
 # "only" that can only mean the pillar alone, even where all-pillar rows are set aside too.
 _ALONE = re.compile(r"\bsolely\b|\bexclusively\b|\balone\b|\bno other pillars?\b|单独|只属于|仅属于|只对应|仅对应")
@@ -144,7 +158,8 @@ class OutputsOf:
     kind: Literal["pillar", "pillars", "component", "sdg", "pb", "all", "budget"]
     # "2" (pillar, component, P&B outcome), "3+4" / "3/4" (pillars: both / either; "" for
     # any two or more), "4.4"
-    # or "4" (SDG; "" for none), "5.1" (P&B output), "1" (budget, in US$ million)
+    # or "4" (SDG; "" for none), "5.1" (P&B output), "1" (budget, in US$ million; "<2",
+    # "<=2", ">2", ">=2" compared with it)
     number: str
     only: bool  # the rows mapped to this pillar alone (SDG "": not even a goal in brackets)
     with_all: bool  # the rows marked 全部 are included
@@ -214,9 +229,10 @@ def outputs_of(question: str, refs: References) -> OutputsOf | None:
         return OutputsOf("sdg", "", nothing, False, tuple(rows), marked)
     asked = amount(question) if _BUDGET.search(question) else None
     if asked is not None:
+        op = next((o for o, pattern in _COMPARED if pattern.search(question)), "=")
         rows = [u.anchor for u in refs.rows if u.row and (a := amount(u.row.component_budget)) is not None
-                and abs(a - asked) <= 0.005 * asked]
-        return OutputsOf("budget", f"{asked / 1e6:g}", False, False, tuple(rows), marked)
+                and _holds(a, op, asked)]
+        return OutputsOf("budget", f"{'' if op == '=' else op}{asked / 1e6:g}", False, False, tuple(rows), marked)
     component = component_named(question, refs)
     pillars = sorted({int(p["n"]) for p in _PILLAR.finditer(question)})
     if (len(pillars) > 1 and _BOTH.search(question)) or _SEVERAL.search(question):

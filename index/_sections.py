@@ -137,3 +137,50 @@ def numbered(question: str, titles: tuple[Title, ...]) -> str:
     for pos, n in sorted(inserts, reverse=True):
         out = f"{out[:pos]} {n}{out[pos:]}"
     return out
+
+
+# A document's numbered sections: "section 4", "part 1", "第1部分", "第四部分", "Part IV".
+_SECTION_NUMBER = re.compile(
+    r"\b(?:section|part|chapter)\s+(?P<n>\d+|[ivx]+)\b"
+    r"|第\s*(?P<zn>\d+|[一二三四五六七八九])\s*(?:部分|节|章)")
+_ZH_DIGITS = "一二三四五六七八九"
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9}
+
+
+@dataclass(frozen=True)
+class Section:
+    doc_id: str
+    heading: str  # as the document writes it ("4. 协调、监测和评估实施情况")
+    number: int | None  # its own number, if it has one ("4", "IV")
+
+
+def sections(corpus: Corpus) -> tuple[Section, ...]:
+    """Every document's sections, in reading order."""
+    out: dict[tuple[str, str], Section] = {}
+    for u in corpus.units():
+        if u.section and (u.doc_id, u.section) not in out:
+            m = re.match(r"^\s*(?P<n>\d+|[IVX]+)\s*[.、．]", u.section)
+            n = None if m is None else int(m["n"]) if m["n"].isdigit() else _ROMAN.get(m["n"].lower())
+            out[(u.doc_id, u.section)] = Section(u.doc_id, u.section, n)
+    return tuple(out.values())
+
+
+def section_named(question: str, corpus: Corpus, docs: tuple[str, ...] = ()) -> Section | None:
+    """The one section a question names, by its number or by its title's own words (in any
+    language the corpus holds), among the sections of `docs` (all when empty)."""
+    found = [s for s in sections(corpus) if not docs or s.doc_id in docs]
+    m = _SECTION_NUMBER.search(question)
+    if m:
+        raw = (m["n"] or m["zn"]).lower()
+        n = int(raw) if raw.isdigit() else (_ZH_DIGITS.index(raw) + 1 if raw in _ZH_DIGITS else _ROMAN.get(raw))
+        numbered_ = [s for s in found if s.number == n]
+        if len(numbered_) == 1:
+            return numbered_[0]
+    titles: dict[int, list[str]] = {}
+    for i, sec in enumerate(found):
+        doc = corpus.document(sec.doc_id)
+        titles[i] = [re.sub(r"^\s*(?:\d+|[IVX]+)\s*[.、．]\s*", "", t) for t in
+                     (sec.heading, *(v.headings.get(sec.heading, "") for v in doc.versions)) if t]
+    own = _own("section", titles, set())
+    n = _which("section", question, own)
+    return found[n] if n is not None else None

@@ -431,3 +431,51 @@ def test_what_must_an_actor_do_according_to_a_document(assistant: Assistant) -> 
     assert _cited(a)[:2] == ["c12.k", "c12.o"]
     assert a.answer.splitlines()[0].endswith("passages ask governments to act on this.")
     assert all(c.anchor.startswith(ILC) and "member_states" in c.actors for c in a.citations)
+
+
+def test_outputs_compared_with_an_amount_of_the_budget(assistant: Assistant) -> None:
+    """The budget column compared ("below", "不超过") as well as matched."""
+    a = assistant.ask("Which outputs sit in components with a budget under US$2 million?")
+    assert _cited(a) == [f"A{n}" for n in range(29, 40)]
+    assert a.answer.splitlines()[0] == (
+        "11 outputs of the Appendix are in components budgeted below US$2 million.")
+    b = assistant.ask("预算不超过100万美元的产出有哪些？")
+    assert _cited(b) == [f"A{n}" for n in range(33, 40)]
+    assert b.answer.splitlines()[0] == "附录中预算不超过100 万美元的要素共有7项产出。"
+    assert _cited(assistant.ask("Which outputs have a budget above US$5 million?")) == [
+        f"A{n}" for n in range(1, 29)]
+
+
+def test_sets_read_from_columns_and_points_in_other_words(assistant: Assistant) -> None:
+    assert _cited(assistant.ask("Which outputs are tied to more than one particular pillar?")) == [
+        "A8", "A11", "A12", "A15", "A27", "A28", "A34"]
+    assert _cited(assistant.ask("Which outputs have an SDG column that contains target 4.5?")) == [
+        "A9", "A11", "A12", "A15"]
+    assert _cited(assistant.ask("Which points of Conclusions paragraph 12 does no Appendix output "
+                                "answer?")) == ["c12.e", "c12.m", "c12.t"]
+
+
+def test_mentions_inside_a_paragraph_or_one_document(assistant: Assistant) -> None:
+    a = assistant.ask("结论第12段里哪些分项提到了教师？")
+    assert _cited(a) == ["c12.k", "c12.l", "c12.q", "c12.s"]
+    assert a.answer.splitlines()[0] == "ILC.109 决议 结论第12段中提到“教师”的共有4处。"
+    b = assistant.ask("Which passages in the Conclusions use the term 'informal economy'?")
+    assert _cited(b) == ["c12.n", "c12.o", "c14.a.i", "c14.i"]
+    # both documents named: no document is left out
+    c = assistant.ask("Where is the term 'informal economy' used across the strategy and the Conclusions?")
+    assert _cited(c) == ["p18.d", "A27", "c12.n", "c12.o", "c14.a.i", "c14.i"]
+
+
+def test_the_paragraphs_of_a_section(assistant: Assistant) -> None:
+    a = assistant.ask("Which paragraphs make up the section on risks and assumptions?")
+    assert _cited(a) == ["p31"]
+    b = assistant.ask("战略文件第4部分由哪些段落组成？")
+    assert _cited(b) == ["p28", "p29", "p30"]
+    assert b.answer.splitlines()[0] == "GB.346/INS/4“4. 协调、监测和评估实施情况”一节共有3段。"
+    c = assistant.ask("Which paragraphs are in Part I of the Conclusions?")
+    assert _cited(c) == [f"c{n}" for n in range(1, 9)]
+
+
+def test_a_pillar_named_by_its_title_is_enumerated_whole(assistant: Assistant) -> None:
+    a = assistant.ask("讲技能需求情报的那个支柱，一共涵盖哪些方面？")
+    assert _cited(a) == ["p12", "p12.a", "p12.b", "p12.c"]
