@@ -27,7 +27,7 @@ _ACTOR_WORDS: tuple[tuple[Actor, str], ...] = (
 # What makes it a question about duties.
 _DUTY = re.compile(
     r"\b(?:asks?|asked|should|must|required?|expected|supposed|called on|calls on|commits?|"
-    r"committed|will|plans?|obliged|responsib\w*|to do|undertakes?|pledges?)\b"
+    r"committed|commitments?|will|plans?|obliged|responsib\w*|to do|undertakes?|pledges?)\b"
     r"|\btake (?:action|measures?)\b|\bmeasures?\b|\bdo\b"
     r"|要求|提请|应当|应该|(?<![对])应|需要|将|做什么|做哪些|怎么做|责任|义务|承诺|打算|承担|负责"
     r"|采取(?:什么|哪些)?(?:行动|措施)|措施|行动")
@@ -74,8 +74,9 @@ _WHAT_TO_DO = re.compile(
     r"|\bwhere (?:are|is|do|does|will)\b[^?]{0,60}\b(?:asked|encouraged|expected|required|called on|"
     r"invited|requested|committed|urged)\b"
     r"|\bwhat (?:[\w-]+ ){0,2}(?:actions?|measures?|steps|commitments|obligations|duties|tasks)\b"
+    r"|\b(?:what|which) (?:of (?:the |its |their )?)?(?:[\w'’-]+ ){0,3}(?:commitments|obligations|duties|tasks)\b"
     r"|做什么|做哪些|怎么做|采取(?:什么|哪些)(?:行动|措施)?|哪些(?:行动|措施|举措|责任|义务|工作|任务|职责)"
-    r"|(?:什么|哪些)(?:行动|措施|举措|责任|义务)|(?:将|应|应当|会)(?:如何|怎样|怎么)"
+    r"|(?:什么|哪些)(?:行动|措施|举措|责任|义务)|(?:将|应|应当|会|打算|计划)(?:如何|怎样|怎么)"
     r"|在哪些(?:地方|方面)承诺|承担(?:了)?(?:哪些|什么)|负责(?:哪些|什么)"
     # "对成员国提出了什么要求", "对劳工局有哪些要求": what is asked of the actor.
     r"|(?:提出|有)了?(?:什么|哪些)(?:具体)?(?:要求|期望|任务)"

@@ -43,7 +43,12 @@ _WHOLE = re.compile(
     r"(?:哪些|什么|几)"
     rf"|\b(?:what|which) (?:areas|aspects|items|topics|points|elements|does|do|are)\b[^?]{{0,60}}(?:{_SECTION_REF})"
     r"[^?]{0,20}\b(?:cover|covers|include|includes|contain|contains|list|lists|consist)\b"
-    rf"|\bwhat (?:areas|aspects|items|topics|elements) (?:fall )?(?:under|in) (?:{_SECTION_REF})")
+    rf"|\bwhat (?:areas|aspects|items|topics|elements) (?:fall )?(?:under|in) (?:{_SECTION_REF})"
+    # "According to 14(a), what elements must the strategy include?"
+    rf"|(?:{_SECTION_REF})[^?]{{0,40}}\b(?:what|which) (?:specific |particular |main |key )?"
+    r"(?:areas|aspects|items|topics|points|elements|things|measures)\b")
+# An aside in brackets of a few words ("支柱5（学徒制和基于工作的学习）"), not an item's letter.
+_LONG_ASIDE = re.compile(r"\([^()]{4,}\)")
 # Asking for every item: "list each item", "逐项列出", "请列出各分项".
 _EVERY = re.compile(r"逐项|各分项|各项|每一项|全部分项|子项|分项|小项|引导句|导语|列出的所有|"
                     r"全部列出|(?:一共|总共|共)有?几(?:条|项|点|个)|完整的?(?:名单|清单|列表)|"
@@ -67,7 +72,9 @@ _NO_POINT = re.compile(
     r"\boutputs?\b[^?]{0,40}(?:\bnot|n't|\bno|\bnever|\bwithout)\b[^?]{0,30}\b(?:points?|paragraphs?|conclusions)\b"
     r"|未具体提及|(?:没有|未|不)(?:对应|引用|援引|标注|列出|注明|写明|标明)(?:任何)?[^？?]{0,12}(?:要点|结论)[^？?]{0,8}"
     r"的(?:高级别)?产出"
-    r"|产出[^？?]{0,6}(?:没有|未|不)(?:对应|引用|援引|标注|列出|注明|写明|标明)[^？?]{0,16}(?:结论|要点)")
+    r"|产出[^？?]{0,6}(?:没有|未|不)(?:对应|引用|援引|标注|列出|注明|写明|标明)[^？?]{0,16}(?:结论|要点)"
+    # "哪些产出在“所涉《结论》段落”一栏没有注明任何段落"
+    r"|产出[^？?]{0,20}(?:结论|要点)[^？?]{0,12}(?:没有|未|不)(?:标注|列出|注明|写明|标明)")
 _BULLET_GROUP = re.compile(r"^(?P<kind>支柱|要素)\s*(?P<n>\d)\s*[:：]")
 # The pillars or components themselves are what is asked, not one of them: "the five
 # pillars", "战略有哪些支柱", "要素分别是什么" (not "这一支柱点名了哪些行业", "资源调动要素下有哪些层级").
@@ -171,11 +178,12 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
         listing = _section(q, index)
         if listing is not None:
             return listing
-    if named and (_WHOLE.search(q) or _EVERY.search(q)):
+    whole = bool(_WHOLE.search(_LONG_ASIDE.sub("", q)))
+    if named and (whole or _EVERY.search(q)):
         unit = corpus.get(named[0])
         if unit is not None and not unit.is_leaf:
             return _enumeration(unit, corpus)
-    if (_WHOLE.search(q) or _EVERY.search(q)) and hits:
+    if (whole or _EVERY.search(q)) and hits:
         return _from_hits(hits, corpus)
     return None
 
@@ -308,6 +316,9 @@ def _outputs_of(o: OutputsOf) -> Listing:
     if o.kind == "all":
         return Listing("outputs", None, rows, f"附录中标为“全部”（所有支柱）的产出共有{n}项。",
                        f"{n} output{s} of the Appendix {'are' if n != 1 else 'is'} marked “all pillars”.")
+    if o.kind == "component" and o.only:
+        return Listing("outputs", None, rows, f"要素{o.number}下不计标为“全部”支柱的产出，共有{n}项产出。",
+                       f"Component {o.number} has {n} output{s} besides those marked “all pillars”.")
     if o.kind == "component":
         return Listing("outputs", None, rows, f"要素{o.number}下共有{n}项产出。",
                        f"Component {o.number} has {n} output{s}.")

@@ -131,6 +131,11 @@ def _forms(what: str) -> list[str]:
         # a name with a word added ("the Turin training centre" for "Turin centre")
         shorter = {" ".join(words[:i] + words[i + 1:]) for i in range(len(words))}
         found = [z for _s, en, zh in GLOSSARY if shorter & set(en) for z in zh]
+    if not found:
+        # a longer form of a name of three words or more ("ILO Global Programme on Skills
+        # and Lifelong Learning" holds "global programme on skills")
+        found = [z for _s, en, zh in GLOSSARY
+                 if any(len(e.split()) >= 3 and f" {e} " in f" {key} " for e in en) for z in zh]
     specific = [z for z in dict.fromkeys(found) if not any(z != o and z in o for o in found)]
     en = [key[:-1]] if len(key) > 4 and key.endswith("s") else []
     return [what, *en, *specific]

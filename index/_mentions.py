@@ -63,6 +63,9 @@ _SDG_NONE = re.compile(
 SDG_COLUMN = re.compile(r"可持续发展目标|\bsdgs?\b|\bsustainable development goals?\b")
 # Not even a goal in brackets ("未具体提及(4)" gives goal 4): no SDG number at all.
 _SDG_NOTHING = re.compile(r"完全|任何|\bat all\b|\beven\b|\bwhatsoever\b|\bany (?:goal|number|target)|括号")
+# "括号里注了目标编号的也算", "those with a goal in brackets count too": brackets are no bar.
+_BRACKETS_TOO = re.compile(r"括号[^。？?]{0,16}(?:也算|也包括|也计|算在内|包括在内)(?!标注|注明|标明|写了|有)"
+                           r"|\bbrackets?\b[^?.]{0,40}\b(?:count|counts|included|too|as well)\b")
 # "specifically linked to pillar 5": the rows that name the pillar, not those marked 全部.
 _EXPLICIT = re.compile(r"\bspecifically\b|\bexplicitly\b|\bexpressly\b|\bby (?:its )?number\b|明确|专门|直接标注")
 _OUTPUT_INTENT = re.compile(r"产出|附录|output|appendix")
@@ -161,7 +164,8 @@ class OutputsOf:
     # or "4" (SDG; "" for none), "5.1" (P&B output), "1" (budget, in US$ million; "<2",
     # "<=2", ">2", ">=2" compared with it)
     number: str
-    only: bool  # the rows mapped to this pillar alone (SDG "": not even a goal in brackets)
+    only: bool  # the rows mapped to this pillar alone (SDG "": not even a goal in brackets;
+    # component: its rows without those marked 全部)
     with_all: bool  # the rows marked 全部 are included
     rows: tuple[str, ...]
     marked_all: tuple[str, ...]  # every row marked 全部 (all pillars)
@@ -223,7 +227,7 @@ def outputs_of(question: str, refs: References) -> OutputsOf | None:
         rows = [u.anchor for u in refs.rows if u.row and any(o.split(".")[0] == n for o in u.row.pb_outputs)]
         return OutputsOf("pb", n, False, False, tuple(rows), marked)
     if _SDG_NONE.search(question):
-        nothing = bool(_SDG_NOTHING.search(question))
+        nothing = bool(_SDG_NOTHING.search(question)) and not _BRACKETS_TOO.search(question)
         rows = [u.anchor for u in refs.rows if u.row and u.row.sdg_raw.startswith("未具体提及")
                 and not (nothing and u.row.sdg_targets)]
         return OutputsOf("sdg", "", nothing, False, tuple(rows), marked)
@@ -262,6 +266,10 @@ def outputs_of(question: str, refs: References) -> OutputsOf | None:
         return OutputsOf("pillar", str(n), only, with_all, tuple(rows), marked,
                          str(component) if component is not None else "",
                          with_all_pillars(question))
+    if component is not None and _WITHOUT_ALL.search(question):
+        # "除了标为“全部”的以外，要素2下还有哪些产出": the component's rows naming pillars.
+        rows = [r for r in refs.outputs_for_component(component) if r not in set(marked)]
+        return OutputsOf("component", str(component), True, False, tuple(rows), marked)
     if _WITH_ALL.search(question) or _MARKED_ALL.search(question):
         # "哪些产出的支柱栏是“全部”": the rows marked all pillars themselves (of a component).
         rows = [r for r in marked if component is None

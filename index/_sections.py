@@ -9,6 +9,7 @@ number is added only when exactly one title matches best."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -50,7 +51,7 @@ def _own(kind: str, titles: dict[int, list[str]], common: set[str]) -> tuple[Tit
         found: set[str] = set()
         for t in texts:
             body = re.split(r"[:：]", t, maxsplit=1)[-1]
-            found |= {w for w in tokens(body) if len(w) > 1} | set(en_tokens(body))
+            found |= _words(body)
         words[n] = found
     out = []
     for n, found in words.items():
@@ -72,7 +73,7 @@ def section_titles(corpus: Corpus) -> tuple[Title, ...]:
     for u in units:
         doc = corpus.document(u.doc_id)
         texts = [u.text, *(v.text(u.locator) or "" for v in doc.versions)]
-        seen.update({w for t in texts for w in (*tokens(t), *en_tokens(t))})
+        seen.update({w for t in texts for w in _words(t)})
     common = {w for w, n in seen.items() if n > _COMMON * len(units)}
     for u in units:
         if not u.group or (u.pillar is None and u.component is None):
@@ -90,9 +91,19 @@ def section_titles(corpus: Corpus) -> tuple[Title, ...]:
     return _own("pillar", pillars, common) + _own("component", components, common)
 
 
+def _words(text: str) -> set[str]:
+    """A title's or a text's words and pairs of neighbouring words (in English "skill
+    need", in Chinese 技能需求): two words each common in the documents can together name one
+    section ("skills-needs pillar")."""
+    zh = [w for w in tokens(text) if len(w) > 1 and not w.isascii()]
+    en = en_tokens(text.replace("-", " "))
+    return {*zh, *en_tokens(text), *en, *(a + b for a, b in itertools.pairwise(zh)),
+            *(f"{a} {b}" for a, b in itertools.pairwise(en))}
+
+
 def _alike(a: str, b: str) -> bool:
     """English words with one stem ("apprenticeships"/"apprenticeship", "financing"/"finance")."""
-    return a.isascii() and b.isascii() and min(len(a), len(b)) >= 5 and a[:5] == b[:5] and (
+    return a.isascii() and b.isascii() and " " not in a + b and min(len(a), len(b)) >= 5 and a[:5] == b[:5] and (
         a.startswith(b[:-1]) or b.startswith(a[:-1]) or a[:6] == b[:6])
 
 
@@ -101,7 +112,7 @@ def _hits(title: Title, words: str) -> int:
         found = {w for w in title.words if not w.isascii() and w in words}
         found |= {w for w in tokens(words) if len(w) > 1 and w in title.text and w in title.words}
         return len(found)
-    said = en_tokens(words)
+    said = _words(words)
     return sum(any(w == s or _alike(w, s) for s in said) for w in title.words if w.isascii())
 
 

@@ -479,3 +479,46 @@ def test_the_paragraphs_of_a_section(assistant: Assistant) -> None:
 def test_a_pillar_named_by_its_title_is_enumerated_whole(assistant: Assistant) -> None:
     a = assistant.ask("讲技能需求情报的那个支柱，一共涵盖哪些方面？")
     assert _cited(a) == ["p12", "p12.a", "p12.b", "p12.c"]
+
+
+def test_a_component_without_its_all_pillar_rows(assistant: Assistant) -> None:
+    a = assistant.ask("要素2下，不算标为“全部”支柱的，还有哪些产出？")
+    assert _cited(a) == ["A23", "A27", "A28"]
+    assert a.answer.splitlines()[0] == "要素2下不计标为“全部”支柱的产出，共有3项产出。"
+
+
+def test_a_pillar_named_by_two_words_of_its_title(assistant: Assistant) -> None:
+    """"skills needs" is common word by word, together it names pillar 2 only."""
+    a = assistant.ask("Which outputs belong to the skills-needs pillar?")
+    assert _cited(a)[0] == "A3" and len(_cited(a)) == 20
+    assert a.answer.startswith("The Appendix names pillar 2 for 1 output (listed first); 19 more")
+
+
+def test_names_in_their_own_form_and_longer_forms(assistant: Assistant) -> None:
+    assert _cited(assistant.ask("哪些段落提到了数字鸿沟？")) == ["p14.e", "c12.f", "c12.n", "c12.s"]
+    assert _cited(assistant.ask("Where is the ILO Global Programme on Skills and Lifelong Learning "
+                                "mentioned?")) == ["p27.b", "p32", "A30"]
+
+
+def test_other_wordings_of_columns_and_enumerations(assistant: Assistant) -> None:
+    # the points column left empty, said of the column
+    assert _cited(assistant.ask("附录中哪些产出的结论段落一栏没有标明任何段落？")) == [
+        "A30", "A32", "A36"]
+    # rows whose SDG column says 未具体提及, a goal in brackets or not
+    with_brackets = _cited(assistant.ask(
+        "可持续发展目标一栏写“未具体提及”的产出有哪些？括号里有目标编号的也算。"))
+    bare = _cited(assistant.ask("可持续发展目标一栏完全没有标注任何目标的产出有哪些？"))
+    assert set(bare) < set(with_brackets) and len(with_brackets) == 15
+    # an aside between the pillar and the verb; the paragraph before "what elements"
+    assert _cited(assistant.ask("支柱2（技能需求情报）具体涵盖哪些方面？")) == ["p12", "p12.a", "p12.b", "p12.c"]
+    assert _cited(assistant.ask("Under Conclusions 14(a), which elements must the strategy "
+                                "contain?"))[1:] == [f"c14.a.{r}" for r in
+                                                     ("i", "ii", "iii", "iv", "v", "vi", "vii")]
+
+
+def test_duties_asked_as_plans_and_commitments(assistant: Assistant) -> None:
+    a = assistant.ask("劳工局打算如何帮助雇主组织和工人组织加强自身能力？")
+    assert {"A19", "A20", "p22.d"} <= set(_cited(a))
+    assert a.answer.splitlines()[0].startswith("文件中要求劳工局就此采取行动的共有")
+    b = assistant.ask("Which of the Office's commitments concern research?")
+    assert b.answer.splitlines()[0].endswith("passages ask the Office to act on this.")
