@@ -238,17 +238,34 @@ def names(question: str) -> list[str]:
     sentence's first word or a question word, and acronyms. Instrument numbers ("Convention
     No. 142") are instruments, not names. A question written all in capitals or in Title
     Case gives only its acronyms."""
-    text = _INSTRUMENT_FORMS.sub(" ", question)
+    text = _INSTRUMENT_FORMS.sub(" ", _asked_sentences(question))
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
     title_case = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
     out: list[str] = []
     for m in _NAME.finditer(text):
-        for i, piece in enumerate(re.split(r"['’]s\s+", m.group())):
+        # "'Innovation Labs' I keep hearing": a closing quote ends the name
+        group = re.sub(r"(?<=\w)['’]\s+I$", "", m.group())
+        for i, piece in enumerate(re.split(r"['’]s\s+", group)):
             out += _name(piece, bool(_SENTENCE_START.search(text[: m.start()])) and i == 0,
                          title_case)
     return list(dict.fromkeys(n for n in out if len(n) > 1 and not _CONTRACTION.match(n)
                               and any(len(w.strip(".")) > 1 for w in n.split())
                               and not all(w.lower() in _STRUCTURE for w in n.split())))
+
+
+_LIKENESS = re.compile(r"-(?:type|style|like|esque|sized)$", re.I)
+_SENTENCES = re.compile(r"[^.!?。！？]+[.!?。！？]*")
+
+
+def _asked_sentences(question: str) -> str:
+    """The sentences that ask (end with a question mark), when others only set the scene
+    ("In West Africa most young people learn a trade from a master. Does the strategy …?"):
+    a place or name in the scene is the asker's context, not what is asked about."""
+    parts = [p for p in _SENTENCES.findall(question) if p.strip()]
+    asked = [p for p in parts if p.rstrip().endswith(("?", "？"))]
+    if not asked or len(asked) == len(parts):
+        return question
+    return " ".join(asked)
 
 
 def _name(group: str, starts_sentence: bool, title_case: bool) -> list[str]:
@@ -263,6 +280,8 @@ def _name(group: str, starts_sentence: bool, title_case: bool) -> list[str]:
         return [p for p in parts if _ACRONYM.match(p)]
     name = " ".join(parts)
     if len(parts) == 1 and not _ACRONYM.match(name) and starts_sentence:
+        return []
+    if _LIKENESS.search(name):  # "World Bank-type lenders": a kind, not the bank
         return []
     return [re.sub(r"['’]s?$", "", name)]
 

@@ -170,7 +170,8 @@ def main() -> int:
            "gold for each pair, D6…: 50 list/obligation, D7…: 80 fact/mandate in everyday words, "
            "D8…: 60 list/obligation, D9…: 48 list/obligation/mandate, D10…: 30 fact/mandate "
            "questions asked in both languages, D11…: 40 fact/mandate questions asked in both "
-           "languages, D12…: 50 list, D14…: 60 list/obligation); each was run once as "
+           "languages, D12…: 50 list, D13…: 45 fact/mandate questions asked in both languages, "
+           "D14…: 60 list/obligation); each was run once as "
            "written, before "
            "anything was tuned on it, to see how the system met questions it had not seen.",
            f"- **rewordings** ({len(rew)}, `evals/rewordings_dev.jsonl`): two rewordings of "

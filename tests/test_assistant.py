@@ -87,6 +87,14 @@ def test_abstained_answer_says_so_in_the_question_language(assistant: Assistant)
     }
 
 
+def test_a_place_in_the_askers_context_is_not_what_is_asked(assistant: Assistant) -> None:
+    a = assistant.ask("I work with apprentices in Ghana. Does the strategy say anything about "
+                      "upgrading informal apprenticeships?")
+    assert not a.abstained and a.citations[0].anchor == "GB.346/INS/4#p18.d"
+    b = assistant.ask("What does the strategy say about apprenticeships in Ghana?")
+    assert b.abstained and b.answer.endswith("The documents never mention Ghana.")
+
+
 def test_naming_a_point_is_never_out_of_scope(assistant: Assistant) -> None:
     a = assistant.ask("结论第14段(h)对应哪些高级别产出？")
     assert not a.abstained

@@ -122,6 +122,13 @@ def test_what_a_question_names() -> None:
     assert read("德国和日内瓦的国际培训中心有什么东西？").proper_zh == ("德国", "日内瓦")
     assert read("《2019 年百年宣言》在结论里被怎样引用？").titles == ("2019 年百年宣言",)
     assert read("Which countries have ratified Convention No. 142?").instruments == ("C142",)
+    # a closing quote ends a name; "X-type" is a kind, not X; a sentence that sets the scene
+    # before the question is the asker's context, not what is asked about
+    assert read("What are the 'Skills Labs' I read about?").names == ("Skills Labs",)
+    assert read("Will the ILO work with World Bank-type lenders?").names == ("ILO",)
+    assert read("I teach in Lagos. Does the strategy cover informal apprenticeships?").names == ()
+    assert read("I teach in Lagos. What does the strategy say about Lagos?").names == ("Lagos",)
+    assert read("What does the strategy say about Brazil?").names == ("Brazil",)
 
 
 def test_years_periods_and_tense() -> None:
