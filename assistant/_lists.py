@@ -46,7 +46,8 @@ _WHOLE = re.compile(
     rf"|\bwhat (?:areas|aspects|items|topics|elements) (?:fall )?(?:under|in) (?:{_SECTION_REF})"
     # "According to 14(a), what elements must the strategy include?"
     rf"|(?:{_SECTION_REF})[^?]{{0,40}}\b(?:what|which) (?:specific |particular |main |key )?"
-    r"(?:areas|aspects|items|topics|points|elements|things|measures)\b")
+    r"(?:areas|aspects|items|topics|elements|measures)\b[^?]{0,40}\b(?:include|includes|contain|contains|"
+    r"cover|covers|list|lists|sets? out)\b")
 # An aside in brackets of a few words ("支柱5（学徒制和基于工作的学习）"), not an item's letter.
 _LONG_ASIDE = re.compile(r"\([^()]{4,}\)")
 # Asking for every item: "list each item", "逐项列出", "请列出各分项".
@@ -163,9 +164,11 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
         if listing is not None:
             return listing
     if ASKS_MENTIONS.search(q) and named:
-        # "第12段中，哪些项提到了教师？": the named paragraphs' units holding the thing.
-        held = mentioning(reading, index, within=named)
-        if held is not None:
+        # "第12段中，哪些项提到了教师？": the items of the named paragraphs holding the thing
+        # (not "which outputs cite 14(c), the point on C142": no output is inside 14(c)).
+        parents = all(not u.is_leaf for a in named if (u := corpus.get(a)) is not None)
+        held = mentioning(reading, index, within=named) if parents and not _OUTPUTS.search(q) else None
+        if held is not None and not set(held.members) & set(named):
             return held
         # "哪些条款援引了第5段": the units referring to a paragraph by its number.
         by = refs.in_order(a for n in named for a in refs.referred_by(n))
@@ -189,8 +192,11 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
 
 
 # "What paragraphs make up the section on …", "第1部分包括哪几段": a section's paragraphs.
-_PARAGRAPHS_OF = re.compile(r"\b(?:which|what) paragraphs\b|\bparagraphs\b[^?]{0,30}\b(?:make up|form|"
-                            r"constitute|belong|are (?:in|under))\b|哪几段|哪些段|几段|由哪些段")
+# What a section is made of, not which of its paragraphs says something.
+_PARAGRAPHS_OF = re.compile(
+    r"\b(?:which|what) paragraphs (?:make up|form|constitute|belong to|are (?:in|under)|does [^?]{1,60} "
+    r"(?:have|contain|consist of))\b|\bparagraphs\b[^?]{0,30}\b(?:make up|form|constitute)\b"
+    r"|(?:包括|包含|由|有|分为|共有)(?:哪几|哪些|几)段(?:落)?(?:组成)?|由哪些段落?组成")
 _SECTION_WORD = re.compile(r"\bsection\b|\bpart\b|\bchapter\b|部分|章节|一节|这节|本节")
 _IN_ILC = re.compile(r"\bconclusions?\b|\bresolution\b|\bilc\b|结论|决议|大会")
 _IN_GB = re.compile(r"\bstrategy\b|\bgoverning body\b|战略|理事会|gb\.346")
