@@ -18,7 +18,7 @@ from index import SDG_COLUMN, Hit, Index, OutputsOf
 from ._chains import asks_chain, chain, described_chain
 from ._duties import Ranker, asked_actor, note, obligations
 from ._listing import Listing, capitalised, plural
-from ._named import ASKS_INSTRUMENTS, ASKS_MENTIONS, instruments_named, mentioning, topical
+from ._named import ASKS_INSTRUMENTS, ASKS_MENTIONS, IN_GB, IN_ILC, instruments_named, mentioning, topical
 from ._question import Reading
 
 # A plural question: "which outputs", "what are", "list", "all", 哪些 (not "which output").
@@ -198,13 +198,11 @@ _PARAGRAPHS_OF = re.compile(
     r"(?:have|contain|consist of))\b|\bparagraphs\b[^?]{0,30}\b(?:make up|form|constitute)\b"
     r"|(?:包括|包含|由|有|分为|共有)(?:哪几|哪些|几)段(?:落)?(?:组成)?|由哪些段落?组成")
 _SECTION_WORD = re.compile(r"\bsection\b|\bpart\b|\bchapter\b|部分|章节|一节|这节|本节")
-_IN_ILC = re.compile(r"\bconclusions?\b|\bresolution\b|\bilc\b|结论|决议|大会")
-_IN_GB = re.compile(r"\bstrategy\b|\bgoverning body\b|战略|理事会|gb\.346")
 
 
 def _section(q: str, index: Index) -> Listing | None:
     """The paragraphs of the one section the question names (its top-level units)."""
-    ilc, gb = bool(_IN_ILC.search(q)), bool(_IN_GB.search(q))
+    ilc, gb = bool(IN_ILC.search(q)), bool(IN_GB.search(q))
     docs = () if ilc == gb else tuple(d.doc_id for d in index.corpus.documents
                                       if d.doc_id.startswith("ILC.") == ilc)
     sec = index.section_named(q, docs)

@@ -190,7 +190,7 @@ def mentioning(reading: Reading, index: Index, within: Sequence[str] = ()) -> Li
             what = " / ".join(p for p, _m in held)
     members = tuple(dict.fromkeys(members))
     plain = _ASIDE.sub(" ", reading.norm)  # "(leaving aside the Appendix)" scopes nothing
-    both = bool(_IN_ILC.search(plain)) and bool(_IN_GB.search(plain))  # "across the strategy and the Conclusions"
+    both = bool(IN_ILC.search(plain)) and bool(IN_GB.search(plain))  # "across the strategy and the Conclusions"
     ilc, gb = (False, False) if both else (bool(_WITHIN_ILC.search(plain)), bool(_WITHIN_GB.search(plain)))
     where_zh = where_en = ""
     if within:
@@ -215,19 +215,19 @@ _NO_TOPIC = re.compile(r"international labou?r|\bilo\b|\bdocuments?\b|\btexts?\b
 def topical(q: str, m: re.Match[str], lang: Lang) -> bool:
     """Whether a question asking for instruments says more than which ones and where."""
     rest = _NO_TOPIC.sub(" ", q[:m.start()] + " " + q[m.end():])
-    rest = _IN_ILC.sub(" ", _IN_GB.sub(" ", rest))
+    rest = IN_ILC.sub(" ", IN_GB.sub(" ", rest))
     words = [w for w in tokens(rest) if len(w) > 1] if lang == "zh" else \
         [w for w in en_tokens(rest) if len(w) > 3]
     return bool(words)
 
 
-_IN_ILC = re.compile(r"\bconclusions?\b|\bresolution\b|\bilc\b|结论|决议|大会")
+IN_ILC = re.compile(r"\bconclusions?\b|\bresolution\b|\bilc\b|结论|决议|大会")
 # Where to look, said as such ("in the Conclusions", "战略中"; not "Appendix included").
 _WITHIN_ILC = re.compile(r"\b(?:in|of|within|from|across) (?:the )?(?:\d{4} )?(?:ilc )?(?:conclusions|resolution)\b"
                          r"|(?:结论|决议)》?(?:中|里|当中|部分)|在《?(?:2021\s*年)?(?:的)?(?:结论|决议)")
 _WITHIN_GB = re.compile(r"\b(?:in|of|within|from|across) (?:the )?(?:ilo['’]?s? )?(?:skills )?(?:strategy|action plan"
                         r"|appendix)\b|(?:战略|行动计划|附录)(?:文件)?》?(?:中|里|当中|部分)|在《?(?:战略|行动计划|附录)")
-_IN_GB = re.compile(r"\bstrategy\b|\baction plan\b|\bappendix\b|战略|行动计划|附录")
+IN_GB = re.compile(r"\bstrategy\b|\baction plan\b|\bappendix\b|战略|行动计划|附录")
 
 
 def instruments_named(q: str, named: list[str], index: Index, asked: str) -> Listing | None:
@@ -236,8 +236,8 @@ def instruments_named(q: str, named: list[str], index: Index, asked: str) -> Lis
     refs = index.references
     kinds = _KINDS.get(asked)
     docs = [d.doc_id for d in index.corpus.documents]
-    if not named and bool(_IN_ILC.search(q)) != bool(_IN_GB.search(q)):
-        docs = [d for d in docs if d.startswith("ILC.") == bool(_IN_ILC.search(q))]
+    if not named and bool(IN_ILC.search(q)) != bool(IN_GB.search(q)):
+        docs = [d for d in docs if d.startswith("ILC.") == bool(IN_ILC.search(q))]
     found: dict[str, list[str]] = {}
     for inst in refs.instruments():
         known = instrument(inst)

@@ -63,7 +63,7 @@ class E5Q4Embeddings(VectorEmbedder):
     query uses every core (OpenMP) only when no other work is under way (`working`: another
     answer being written counts, not only another embedding); otherwise one, as the other
     cores are taken and a spinning OpenMP team would fight for them. Measured with 16
-    clients on /api/ask: 53-56 -> 59 answers/s, against 1 core per query whenever no other
+    clients on /api/ask: 53-56 -> 57-59 answers/s, against every core whenever no other
     *embedding* was running."""
 
     def __init__(self, batch_size: int = 16) -> None:

@@ -73,9 +73,10 @@ def test_a_query_takes_every_core_only_when_no_other_work_is_under_way(embedder:
         leave.set()
         other.join()
         assert embedder.busy == 1 and embedder._alone()
-        threading.Thread(target=embedder.query, args=("技能",)).start()
-        time.sleep(0.02)
-        assert not embedder._alone()  # another thread embedded a moment ago
+        starting = threading.Thread(target=embedder._alone)  # as a query starts, on another thread
+        starting.start()
+        starting.join()
+        assert not embedder._alone()  # another thread began a query a moment ago
     assert embedder.busy == 0
 
 
