@@ -18,7 +18,8 @@ from index import SDG_COLUMN, Hit, Index, OutputsOf
 from ._chains import asks_chain, chain, described_chain
 from ._duties import Ranker, asked_actor, note, obligations
 from ._listing import Listing, capitalised, plural
-from ._named import ASKS_INSTRUMENTS, ASKS_MENTIONS, IN_GB, IN_ILC, instruments_named, mentioning, topical
+from ._named import ASKS_INSTRUMENTS, ASKS_MENTIONS, instruments_named, mentioning, topical
+from ._parts import section_paragraphs
 from ._question import Reading
 
 # A plural question: "which outputs", "what are", "list", "all", 哪些 (not "which output").
@@ -177,8 +178,8 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
             return Listing("mentions", None, by, f"文中提到{what}的共有{len(by)}处。",
                            f"{len(by)} passage{plural(len(by))} refer{'' if len(by) != 1 else 's'} "
                            f"to {what_en}.")
-    if not named and _PARAGRAPHS_OF.search(q) and _SECTION_WORD.search(q):
-        listing = _section(q, index)
+    if not named:
+        listing = section_paragraphs(q, index)
         if listing is not None:
             return listing
     whole = bool(_WHOLE.search(_LONG_ASIDE.sub("", q)))
@@ -192,31 +193,6 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
 
 
 # "What paragraphs make up the section on …", "第1部分包括哪几段": a section's paragraphs.
-# What a section is made of, not which of its paragraphs says something.
-_PARAGRAPHS_OF = re.compile(
-    r"\b(?:which|what) paragraphs (?:make up|form|constitute|belong to|are (?:in|under)|does [^?]{1,60} "
-    r"(?:have|contain|consist of))\b|\bparagraphs\b[^?]{0,30}\b(?:make up|form|constitute)\b"
-    r"|(?:包括|包含|由|有|分为|共有)(?:哪几|哪些|几)段(?:落)?(?:组成)?|由哪些段落?组成")
-_SECTION_WORD = re.compile(r"\bsection\b|\bpart\b|\bchapter\b|部分|章节|一节|这节|本节")
-
-
-def _section(q: str, index: Index) -> Listing | None:
-    """The paragraphs of the one section the question names (its top-level units)."""
-    ilc, gb = bool(IN_ILC.search(q)), bool(IN_GB.search(q))
-    docs = () if ilc == gb else tuple(d.doc_id for d in index.corpus.documents
-                                      if d.doc_id.startswith("ILC.") == ilc)
-    sec = index.section_named(q, docs)
-    if sec is None:
-        return None
-    members = tuple(u.anchor for u in index.corpus.units()
-                    if u.doc_id == sec.doc_id and u.section == sec.heading and u.parent is None)
-    doc = index.corpus.document(sec.doc_id)
-    title_en = (doc.heading_in("en", sec.heading) or (sec.heading, ""))[0]
-    n = len(members)
-    return Listing("section", None, members, f"{sec.doc_id}“{sec.heading}”一节共有{n}段。",
-                   f"The section “{title_en}” of {sec.doc_id} has {n} paragraph{plural(n)}.")
-
-
 _PILLAR_AREAS = re.compile(r"支柱领域|支柱(?!\s*\d)|\bpillar areas?\b|\bpillars\b")
 _PILLAR_N = re.compile(r"(?:支柱|\bpillar)\s*(?P<n>[1-5])(?!\d)")
 _COMPONENT_N = re.compile(r"(?:要素|\bcomponent)\s*(?P<n>[1-5])(?!\d)")
