@@ -43,7 +43,8 @@ _LINKS = re.compile(
     r"|\bput (?:\w+ )?into (?:practice|effect)\b"
     r"|\bdeliver(?:s|ing)? on\b|\btakes? up\b|\bact(?:s|ing)? on\b|\bfollow(?:s|ing)? through\b"
     r"|依据|据此|对应|落实|根据|响应|回应|出自|源自")
-_OUTPUT_WORD = re.compile(r"产出|附录|\boutputs?\b|\bappendix\b")
+# The question speaks of outputs (of the Appendix): shared with `_lists`.
+OUTPUT_WORDS = re.compile(r"产出|附录|\boutputs?\b|\bappendix\b")
 _POINT_WORD = re.compile(r"结论|大会|\bconclusions?\b|\bconference\b|\bpoints?\b|\brecommendation")
 
 
@@ -53,7 +54,7 @@ def _described(q: str) -> str | None:
     chain."""
     if not _LINKS.search(q):
         return None
-    if _ASKS_POINTS.search(q) and _OUTPUT_WORD.search(q) and not _ASKS_OUTPUTS.search(q):
+    if _ASKS_POINTS.search(q) and OUTPUT_WORDS.search(q) and not _ASKS_OUTPUTS.search(q):
         return "row"
     if _ASKS_OUTPUTS.search(q) and _POINT_WORD.search(q) and not _ASKS_POINTS.search(q):
         return "point"

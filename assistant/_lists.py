@@ -15,7 +15,7 @@ import re
 from corpus import Corpus, Duty, References, Unit, contains, label
 from index import SDG_COLUMN, Hit, Index, OutputsOf
 
-from ._chains import asks_chain, chain, described_chain
+from ._chains import OUTPUT_WORDS, asks_chain, chain, described_chain
 from ._duties import Ranker, asked_actor, note, obligations
 from ._listing import Listing, capitalised, plural
 from ._named import ASKS_INSTRUMENTS, ASKS_MENTIONS, instruments_named, mentioning, topical
@@ -34,7 +34,6 @@ def _top(anchor: str) -> str:
     return f"{doc}#{locator.split('.')[0]}"
 
 
-_OUTPUTS = re.compile(r"产出|附录|\boutputs?\b|\bappendix\b")
 _SECTION_REF = (r"(?:支柱|要素|结论|第)\s*\d+\s*(?:段|点)?(?:\([a-z]+\))*"
                 r"|\b(?:pillar|component|paragraph|point|conclusions)\s+\d+(?:\([a-z]+\))*")
 # A question about a section as a whole: "支柱1涉及哪些方面", "what areas does pillar 2 cover",
@@ -98,7 +97,7 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
     corpus, refs = index.corpus, index.references
     named = index.named(reading.question)
     actor = asked_actor(reading)
-    if _OUTPUTS.search(q) and _NO_POINT.search(q) and not named and not SDG_COLUMN.search(q):
+    if OUTPUT_WORDS.search(q) and _NO_POINT.search(q) and not named and not SDG_COLUMN.search(q):
         rows = tuple(refs.outputs_without_points())
         return Listing("outputs", None, rows,
                        f"附录中没有对应任何结论要点（“未具体提及”）的产出共有{len(rows)}项。",
@@ -124,10 +123,10 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
             return Listing("obligations", None, members, note(actor, len(members), "zh"),
                            note(actor, len(members), "en"))
     if asks_chain(q, named):
-        return chain(named[0], corpus, index, bool(_OUTPUTS.search(q)))
+        return chain(named[0], corpus, index, bool(OUTPUT_WORDS.search(q)))
     if outputs is not None:
         return _outputs_of(outputs)
-    if _OUTPUTS.search(q) and named and all(a.startswith("ILC.109/Res#") for a in named):
+    if OUTPUT_WORDS.search(q) and named and all(a.startswith("ILC.109/Res#") for a in named):
         rows = tuple(refs.outputs_for_points(named))
         rows = tuple(sorted(rows, key=_row_number))
         points = "、".join(label(a, "zh") for a in named)
@@ -141,13 +140,13 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
                        f"{len(rows)} high-level output{'s' if len(rows) != 1 else ''} of the "
                        f"Appendix answer{'' if len(rows) != 1 else 's'} {points_en}.")
     groups = _GROUPS.search(q)
-    if groups and not named and outputs is None and not reading.asks and not _OUTPUTS.search(q):
+    if groups and not named and outputs is None and not reading.asks and not OUTPUT_WORDS.search(q):
         asked = next(g for g in groups.groups() if g)
         kind = "支柱" if asked in ("支柱", "pillars") else "要素"
         listing = _groups(kind, corpus)
         if listing is not None:
             return listing
-    if not reading.instruments and not _OUTPUTS.search(q):
+    if not reading.instruments and not OUTPUT_WORDS.search(q):
         m = ASKS_INSTRUMENTS.search(q)
         if m:
             units, on_topic = named, not named and topical(q, m, reading.lang)
@@ -168,7 +167,7 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
         # "第12段中，哪些项提到了教师？": the items of the named paragraphs holding the thing
         # (not "which outputs cite 14(c), the point on C142": no output is inside 14(c)).
         parents = all(not u.is_leaf for a in named if (u := corpus.get(a)) is not None)
-        held = mentioning(reading, index, within=named) if parents and not _OUTPUTS.search(q) else None
+        held = mentioning(reading, index, within=named) if parents and not OUTPUT_WORDS.search(q) else None
         if held is not None and not set(held.members) & set(named):
             return held
         # "哪些条款援引了第5段": the units referring to a paragraph by its number.

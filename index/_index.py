@@ -23,7 +23,7 @@ from ._embedders import VectorEmbedder
 from ._glossary import GLOSSARY_SHA256, SOURCES, english_of, english_synonyms, expand
 from ._mentions import OutputsOf, asks_for_output, named, outputs_of, preferred, resolve
 from ._scopes import WHERE_MENTIONED, document_scopes, scope_of
-from ._sections import Section, Title, numbered, section_named, section_titles
+from ._sections import Section, Title, numbered, section_named, section_titles, sections
 from ._tokens import CJK, en_tokens, tokens
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -327,7 +327,11 @@ class Index:
     def section_named(self, question: str, docs: tuple[str, ...] = ()) -> Section | None:
         """The one section of a document ("section 4", "第1部分", "the risks and assumptions
         section") the question names, among those of `docs` (all when empty)."""
-        return section_named(question, self.corpus, docs) if self.tuning.mentions else None
+        return section_named(question, self.corpus, self._sections, docs) if self.tuning.mentions else None
+
+    @functools.cached_property
+    def _sections(self) -> tuple[Section, ...]:
+        return sections(self.corpus)
 
     def outputs_of(self, question: str) -> OutputsOf | None:
         """The pillar or component whose outputs the question asks for (its rows, and

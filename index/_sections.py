@@ -176,10 +176,12 @@ def sections(corpus: Corpus) -> tuple[Section, ...]:
     return tuple(out.values())
 
 
-def section_named(question: str, corpus: Corpus, docs: tuple[str, ...] = ()) -> Section | None:
+def section_named(question: str, corpus: Corpus, every: tuple[Section, ...],
+                  docs: tuple[str, ...] = ()) -> Section | None:
     """The one section a question names, by its number or by its title's own words (in any
-    language the corpus holds), among the sections of `docs` (all when empty)."""
-    found = [s for s in sections(corpus) if not docs or s.doc_id in docs]
+    language the corpus holds), among `every` section (`sections`, worked out once) of
+    `docs` (all when empty)."""
+    found = [s for s in every if not docs or s.doc_id in docs]
     m = _SECTION_NUMBER.search(question)
     if m:
         raw = (m["n"] or m["zn"]).lower()
