@@ -14,6 +14,7 @@ import numpy as np
 
 from corpus import SHIPPED_IDS, Corpus, Unit, duties, label, load_corpus
 from index import (
+    ALIASES_SHA256,
     Hit,
     Index,
     IndexRetriever,
@@ -57,7 +58,7 @@ def shape_of(settings: Settings) -> Shape:
     """The build's shape from the settings and the calibration file in force."""
     s = settings.index
     return Shape(bm25_k1=s.bm25_k1, bm25_b=s.bm25_b, views=s.views,
-                 calibration=calibration_sha256())
+                 calibration=calibration_sha256(), aliases=ALIASES_SHA256 if s.aliases else "")
 
 
 class Assistant:
@@ -92,6 +93,19 @@ class Assistant:
         self.scope = Scope.of(self.corpus, self.vocabulary)
         self._naive: NaiveIndex | None = None
         self._naive_lock = threading.Lock()
+
+    def prepare(self, questions: Sequence[object]) -> int:
+        """Embed several questions at once (one engine call, cheaper per question than one
+        by one), so that asking them next finds their vectors kept: for a server with many
+        waiting. Questions that fail the checks are left to `ask` to refuse. Returns how
+        many were embedded."""
+        texts = []
+        for question in questions:
+            try:
+                texts.append(self.check(question, self.settings.k))  # type: ignore[arg-type]
+            except QuestionError:
+                continue
+        return self.index.prepare(texts)
 
     def check(self, question: str, k: int) -> str:
         """The question, stripped, or a QuestionError saying what to change: the one check

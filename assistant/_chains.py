@@ -7,6 +7,7 @@ based on?")."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from corpus import Corpus, label
 from index import Index
@@ -34,7 +35,10 @@ _LOCATE = re.compile(
 # describes the other, and links the two.
 _ASKS_POINTS = re.compile(
     r"\b(?:which|what) (?:[\w-]+ ){0,2}(?:conclusions?|points?|paragraphs?|recommendations?|provisions?)\b"
-    r"|结论[^？?，,]{0,6}哪(?:些|几|一)?(?:个|段|点|项|条)|哪(?:些|几|一)?(?:段|点|条)(?:大会)?结论")
+    r"|\blist (?:the |all |its |every )?(?:[\w-]+ ){0,2}(?:points|paragraphs|provisions)\b"
+    r"|结论[^？?，,]{0,6}哪(?:些|几|一)?(?:个|段|点|项|条)|哪(?:些|几|一)?(?:段|点|条)(?:大会)?结论"
+    r"|(?:引用|援引|对应)的?是?哪(?:些|几|一)?(?:个|段|点|项|条)(?!\s*(?:战略)?(?:支柱|要素|可持续|目标|产出|计划))|还是(?:别的|其他|其它)的?(?:要点|点|段|项)"
+    r"|\bor (?:some |an)?other (?:points?|paragraphs?)\b|\bor a different (?:point|paragraph)\b")
 _ASKS_OUTPUTS = re.compile(r"\b(?:which|what) (?:[\w-]+ ){0,2}outputs?\b|哪(?:些|几|一)?(?:项|个)?(?:高级别)?产出")
 _LINKS = re.compile(
     r"\bcit(?:e|es|ed|ing)\b|\bbasis\b|\bbased on\b|\bcorrespond|\bimplement|\banswer|\brespond"
@@ -42,51 +46,100 @@ _LINKS = re.compile(
     r"|\bcarr(?:y|ies|ied) (?:\w+ )?forward\b|\b(?:give|gives|giving) effect\b"
     r"|\bput (?:\w+ )?into (?:practice|effect)\b"
     r"|\bdeliver(?:s|ing)? on\b|\btakes? up\b|\bact(?:s|ing)? on\b|\bfollow(?:s|ing)? through\b"
-    r"|依据|据此|对应|落实|根据|响应|回应|出自|源自")
+    r"|\breferenc|\b(?:tied|linked|mapped|matched|connected) to\b|\bmaps? to\b|\brelates? to\b"
+    r"|依据|据此|对应|落实|根据|响应|回应|出自|源自|引用|援引|挂钩|关联")
 # The question speaks of outputs (of the Appendix): shared with `_lists`.
 OUTPUT_WORDS = re.compile(r"产出|附录|\boutputs?\b|\bappendix\b")
 _POINT_WORD = re.compile(r"结论|大会|\bconclusions?\b|\bconference\b|\bpoints?\b|\brecommendation")
 
 
+# The question picks a point out by what it says ("which point says the Director-General
+# must …", "结论中哪一点规定…"): the point is the described side, whatever else it asks.
+_POINT_SAYS = re.compile(
+    r"\b(?:which|what) (?:[\w-]+ ){0,2}(?:points?|paragraphs?|provisions?) (?:of the conclusions )?"
+    r"(?:specifically |explicitly |actually )?"
+    r"(?:says?|tells?|requires?|asks?|calls?|urges?|states?|provides?|sets? out|mentions?|invites?|wants?)\b"
+    r"|哪一?(?:点|项|段|条)(?:里|中)?(?:规定|要求|提出|呼吁|指出|说|提到|请)(?!的)"
+    r"|这是结论(?:的)?哪一?(?:点|项|段|条)")
+# Whether some output answers it: asked about the point ("does any output cite it?").
+_ANY_OUTPUT = re.compile(r"\bany (?:[\w-]+ ){0,2}outputs?\b|\bis there an? (?:[\w-]+ ){0,2}output\b"
+                         r"|有没有[^？?。]{0,6}产出|是否有[^？?。]{0,6}产出|有(?:任何)?(?:高级别)?产出")
+# A particular output, described: "the output on X", "关于X的那项产出".
+_THE_OUTPUT = re.compile(r"\bthe (?:[\w-]+ ){0,2}outputs? (?:on|about|for|concerning|dealing with|that)\b"
+                         r"|(?:关于|有关)[^？?。]{1,40}的(?:那|这)?一?项(?:高级别)?产出")
+
+
 def _described(q: str) -> str | None:
     """The side a chain question describes rather than numbers: "row" (it asks which points
-    an output answers) or "point" (which outputs implement a point); None if it asks no
-    chain."""
-    if not _LINKS.search(q):
-        return None
-    if _ASKS_POINTS.search(q) and OUTPUT_WORDS.search(q) and not _ASKS_OUTPUTS.search(q):
+    an output answers) or "point" (which outputs implement a point, or which point says
+    something and whether an output answers it); None if it asks no chain."""
+    asks_points, asks_outputs = _ASKS_POINTS.search(q), _ASKS_OUTPUTS.search(q)
+    if asks_points and OUTPUT_WORDS.search(q) and (_POINT_SAYS.search(q) or _ANY_OUTPUT.search(q)):
+        return "point"
+    links = _LINKS.search(q)
+    if asks_points and OUTPUT_WORDS.search(q) and not asks_outputs and (links or _THE_OUTPUT.search(q)):
         return "row"
-    if _ASKS_OUTPUTS.search(q) and _POINT_WORD.search(q) and not _ASKS_POINTS.search(q):
+    if links and asks_outputs and _POINT_WORD.search(q) and not asks_points:
         return "point"
     return None
 
 
 def asks_chain(q: str, named: list[str]) -> bool:
-    """Whether the question asks what mandates (or implements) the unit it names."""
+    """Whether the question asks what mandates (or implements) the unit it names: in those
+    words, or asking for the points an output it names is linked to ("which Conclusions
+    points does A12 respond to?")."""
     if not named:
         return False
-    return bool(_CHAIN.search(q)) or (bool(_LOCATE.search(q))
-                                      and not named[0].startswith("ILC.109/Res#"))
+    if _CHAIN.search(q) or (_LOCATE.search(q) and not named[0].startswith("ILC.109/Res#")):
+        return True
+    rows = any("#A" in a for a in named)
+    points = any("#A" not in a for a in named)
+    links = bool(_LINKS.search(q))
+    # "does A39 cite 14(c), or another point?": the output's own points answer it
+    return rows and links and (points or bool(_ASKS_POINTS.search(q))) and not _ASKS_OUTPUTS.search(q)
 
 
-def described_chain(reading: Reading, index: Index, rank: Ranker) -> Listing | None:
+def chain_subject(q: str, named: list[str]) -> str:
+    """Whose chain: the output a question names beside a point ("does A39 cite 14(c) or
+    another point?"), unless it asks for outputs; else the first unit named."""
+    rows = [a for a in named if "#A" in a]
+    if rows and not _ASKS_OUTPUTS.search(q):
+        return rows[0]
+    return named[0]
+
+
+def described_chain(reading: Reading, index: Index, rank: Ranker,
+                    within: tuple[str, ...] = ()) -> Listing | None:
     """The chain of the unit a question describes, if it asks one: the best-ranked unit of
-    the described side (ranked for the whole question)."""
+    the described side (ranked for the whole question). A point picked out by what it says
+    comes first, then its outputs; `within`: the outputs the question narrows to (those of
+    a component it names)."""
     side = _described(reading.norm)
     if side is None:
         return None
-    for anchor, _score, _about in rank(reading.question):
+    ranked = [a for a, _score, _about in rank(reading.question)]
+    for anchor in ranked:
         unit = index.corpus.get(anchor)
         if unit is not None and (unit.row is not None if side == "row"
                                  else anchor.startswith("ILC.109/Res#c")):
-            return chain(anchor, index.corpus, index, side == "point")
+            # sub-items ranked alike: the item they belong to says it (14(a), whose own text
+            # is the strategy the Director-General is to submit; not a paragraph's lead-in)
+            if unit.kind == "subitem" and sum(index.corpus.unit(a).parent == unit.parent
+                                               for a in ranked[:5]) >= 3:
+                anchor = f"{unit.doc_id}#{unit.parent}"
+            return chain(anchor, index.corpus, index,
+                         side == "point" and not _POINT_SAYS.search(reading.norm), within)
     return None
 
 
-def chain(anchor: str, corpus: Corpus, index: Index, outputs_asked: bool = False) -> Listing:
+def chain(anchor: str, corpus: Corpus, index: Index, outputs_asked: bool = False,
+          within: tuple[str, ...] = ()) -> Listing:
     """The mandate chain of an output, a Conclusions point or a strategy item; a question
-    asking for outputs gets a point's outputs first, then the point."""
+    asking for outputs gets a point's outputs first, then the point; `within`, a point's
+    outputs among these only (a component's, when the question names one)."""
     t = index.references.chain(anchor)
+    if within and t.cited_by and set(t.cited_by) & set(within):
+        t = replace(t, cited_by=tuple(a for a in t.cited_by if a in within))
     zh, en = label(anchor, "zh"), label(anchor, "en")
     unit = corpus.unit(anchor)
     if unit.row is not None:

@@ -15,7 +15,7 @@ import re
 from corpus import Corpus, Duty, References, Unit, contains, label
 from index import SDG_COLUMN, Hit, Index, OutputsOf
 
-from ._chains import OUTPUT_WORDS, asks_chain, chain, described_chain
+from ._chains import OUTPUT_WORDS, asks_chain, chain, chain_subject, described_chain
 from ._duties import Ranker, asked_actor, note, obligations
 from ._listing import Listing, capitalised, plural
 from ._named import ASKS_INSTRUMENTS, ASKS_MENTIONS, instruments_named, mentioning, topical
@@ -60,8 +60,10 @@ _EVERY = re.compile(r"逐项|各分项|各项|每一项|全部分项|子项|分�
                     r"\beach (?:lettered |roman )?item\b|\blist (?:each|every|all)\b"
                     r"|\bgive each\b|\bevery item\b|\ball (?:the )?(?:items|sub-?items)\b")
 _NO_OUTPUT = re.compile(
-    r"(?<!有)没有(?:对应|相应)?(?:的)?(?:高级别)?产出|无(?:对应)?产出"
-    r"|(?:未|(?<!有)没有)(?:被)?.{0,12}(?:引用|援引|对应|覆盖|提及)"
+    r"(?<!有)(?<!如果)(?<!若)没有(?:对应|相应)?(?:的)?(?:高级别)?产出|无(?:对应)?产出"
+    # "未被任何产出引用" (not "如果没有，引用的是…": "if not, which does it cite")
+    # (not the points column's own "未具体提及", which says an output cites no point)
+    r"|(?:未(?!具体提及)|(?<!有)(?<!如果)(?<!若)(?<!要是)没有)(?:被)?[^，,。？?；;]{0,12}(?:引用|援引|对应|覆盖|提及)"
     r"|\b(?:no|without an?y?) (?:corresponding |matching |high-level |appendix |single )*outputs?\b"
     r"|\b(?:not|never) (?:been )?(?:covered|answered|addressed|cited|referenced|taken up) by any "
     r"(?:high-level |appendix )?outputs?"
@@ -71,7 +73,9 @@ _NO_OUTPUT = re.compile(
 # paragraph of the Conclusions", "没有对应任何结论要点的产出".
 _NO_POINT = re.compile(
     r"\boutputs?\b[^?]{0,40}(?:\bnot|n't|\bno|\bnever|\bwithout)\b[^?]{0,30}\b(?:points?|paragraphs?|conclusions)\b"
-    r"|未具体提及|(?:没有|未|不)(?:对应|引用|援引|标注|列出|注明|写明|标明)(?:任何)?[^？?]{0,12}(?:要点|结论)[^？?]{0,8}"
+    # "哪些产出没有挂钩到结论的任何具体条款"
+    r"|产出[^？?。]{0,4}(?:没有|未|不)(?:对应|引用|援引|挂钩|关联)(?:到)?[^？?。]{0,16}(?:要点|结论|条款)"
+    r"|未具体提及|(?:没有|未|不)(?:对应|引用|援引|标注|列出|注明|写明|标明|挂钩|关联)(?:到)?(?:任何)?[^？?]{0,12}(?:要点|结论)[^？?]{0,8}"
     r"的(?:高级别)?产出"
     r"|产出[^？?]{0,6}(?:没有|未|不)(?:对应|引用|援引|标注|列出|注明|写明|标明)[^？?]{0,16}(?:结论|要点)"
     # "哪些产出在“所涉《结论》段落”一栏没有注明任何段落"
@@ -113,7 +117,7 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
         return Listing("points", None, loose,
                        f"{where}中没有任何高级别产出对应的要点共有{len(loose)}项。",
                        f"{len(loose)} points of {where_en} are cited by no high-level output.")
-    described = described_chain(reading, index, rank) if not named else None
+    described = described_chain(reading, index, rank, outputs.rows if outputs else ()) if not named else None
     if described is not None:
         return described
     if actor is not None and not asks_chain(q, named):
@@ -123,7 +127,7 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
             return Listing("obligations", None, members, note(actor, len(members), "zh"),
                            note(actor, len(members), "en"))
     if asks_chain(q, named):
-        return chain(named[0], corpus, index, bool(OUTPUT_WORDS.search(q)))
+        return chain(chain_subject(q, named), corpus, index, bool(OUTPUT_WORDS.search(q)))
     if outputs is not None:
         return _outputs_of(outputs)
     if OUTPUT_WORDS.search(q) and named and all(a.startswith("ILC.109/Res#") for a in named):

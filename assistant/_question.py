@@ -220,7 +220,7 @@ def read(question: str) -> Reading:
         counted=counted,
         titles=tuple(_TITLE.findall(question)),
         names=tuple(names(question)),
-        proper_zh=tuple(proper_nouns(norm)),
+        proper_zh=tuple(_asked_proper_nouns(norm)),
         years=frozenset(y for a, b in periods for y in range(a, b + 1)),
         periods=periods,
         instruments=instruments,
@@ -255,6 +255,13 @@ def names(question: str) -> list[str]:
 
 _LIKENESS = re.compile(r"-(?:type|style|like|esque|sized)$", re.I)
 _SENTENCES = re.compile(r"[^.!?。！？]+[.!?。！？]*")
+
+
+def _asked_proper_nouns(norm: str) -> list[str]:
+    """Chinese proper nouns of the sentences that ask, less those given as an example of a
+    kind ("世界银行等国际金融机构": the kind is what is asked about)."""
+    return [w for w in proper_nouns(_asked_sentences(norm))
+            if not re.search(re.escape(w) + r"(?:等|之类|这样的|这类|一类)", norm)]
 
 
 def _asked_sentences(question: str) -> str:

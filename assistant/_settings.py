@@ -86,6 +86,9 @@ class IndexSettings(_Section):
         description="Vectors per chunk: 1 = Chinese text with its heading path, 2 = also bare, "
         "3 = also the English version.")
     batch: int = Field(default=8, ge=1, le=256, description="Texts embedded per call during a build.")
+    aliases: bool = Field(default=True,
+        description="Search each unit's everyday words too (index/aliases.json: 'carers' for "
+        "caregivers, 护工 for 照护人员), lexically, in both languages.")
 
 
 class AbstentionSettings(_Section):
@@ -119,9 +122,12 @@ class AnswerSettings(_Section):
 
 
 class WebSettings(_Section):
-    """The web UI's limits (2 cores; the embedder serialises on a lock)."""
+    """The web server's limits (2 cores)."""
 
     ask_concurrency: int = Field(default=2, ge=1, description="Questions answered at once.")
+    embed_batch: int = Field(default=8, ge=1, le=64,
+        description="Waiting API questions an answer thread embeds in one call before answering "
+        "them (cheaper per question than one by one; 1 = one at a time).")
     queue_max_size: int = Field(default=64, ge=1,
         description="Questions waiting; beyond this a caller is told to retry.")
     render_concurrency: int = Field(default=4, ge=1, description="Panels rendered at once (no embedding).")

@@ -5,6 +5,7 @@ Public verbs: `build_index()`, `open_index()`, `Index.search()`; embedders from
 
 from typing import TYPE_CHECKING
 
+from ._aliases import ALIASES_SHA256, AliasesError, aliases
 from ._bm25 import BM25
 from ._build import build_index, build_texts, open_index, stale_reason, to_embed, write_seed
 from ._cache import SEED_DIR, EmbeddingCache
@@ -50,6 +51,7 @@ def naive_index(corpus: "Corpus", embedder: VectorEmbedder) -> "NaiveIndex":
 
 
 __all__ = [
+    "ALIASES_SHA256",
     "BM25",
     "DEFAULT_EMBEDDER",
     "DOCUMENT_PROMPT",
@@ -60,6 +62,7 @@ __all__ = [
     "SDG_COLUMN",
     "SEED_DIR",
     "SOURCES",
+    "AliasesError",
     "Chunk",
     "E5Q4Embeddings",
     "EmbedderError",
@@ -78,6 +81,7 @@ __all__ = [
     "Tuning",
     "VectorEmbedder",
     "Vocabulary",
+    "aliases",
     "build_index",
     "build_texts",
     "context",

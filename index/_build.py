@@ -16,6 +16,7 @@ import numpy as np
 from corpus import Corpus
 
 from . import _store
+from ._aliases import aliases
 from ._cache import QUERY, SEED_DIR, EmbeddingCache, cache_files
 from ._chunks import Chunk, unit_chunks
 from ._embedders import VectorEmbedder
@@ -108,6 +109,10 @@ def build_index(
     cache.save(_cached_keys(views))
     chunk_tokens = [tokens(t) for t in texts]
     chunk_tokens_en = [en_tokens(f"{c.context_en}\n{c.text_en}") if c.text_en else [] for c in chunks]
+    if shape.aliases:  # the everyday words for each unit, searched with its own
+        for c, zh, en in zip(chunks, chunk_tokens, chunk_tokens_en, strict=True):
+            zh += tokens(" ".join(aliases(c.anchor, "zh")))
+            en += en_tokens(" ".join(aliases(c.anchor, "en")))
     manifest = {
         "format": _store.FORMAT,
         "embedder": embedder.id,

@@ -17,11 +17,14 @@ import numpy as np
 from corpus import Corpus, References, mentioned_instruments, normalize
 
 from . import _store
+from ._aliases import ALIASES_SHA256
 from ._bm25 import BM25
 from ._chunks import Chunk
 from ._embedders import VectorEmbedder
 from ._glossary import GLOSSARY_SHA256, SOURCES, english_of, english_synonyms, expand
-from ._mentions import OutputsOf, asks_for_output, named, outputs_of, preferred, resolve
+from ._mentions import OutputsOf, asks_for_output, outputs_of, preferred, resolve
+from ._numbers import named
+from ._queries import QueryVectors
 from ._scopes import WHERE_MENTIONED, document_scopes, scope_of
 from ._sections import Section, Title, numbered, section_named, section_titles, sections
 from ._tokens import CJK, en_tokens, tokens
@@ -100,10 +103,11 @@ class Shape:
     views: int = 3  # the first n of VIEWS
     glossary: str = GLOSSARY_SHA256
     calibration: str = ""
+    aliases: str = ALIASES_SHA256  # "": a unit's tokens are its own text only
 
     def as_dict(self) -> dict[str, Any]:
         return {"bm25_k1": self.bm25_k1, "bm25_b": self.bm25_b, "views": self.views,
-                "glossary": self.glossary, "calibration": self.calibration}
+                "glossary": self.glossary, "calibration": self.calibration, "aliases": self.aliases}
 
 
 class Index:
@@ -124,7 +128,8 @@ class Index:
         self.folder = folder
         self._faiss = faiss_index
         self._terms = terms or {}  # the glossary terms' query vectors, from the build
-        self._query = functools.lru_cache(maxsize=1024)(self._embed_text)
+        self._vectors = QueryVectors(embedder)
+        self._query = self._vectors.get
         shape = manifest.shape if manifest else {}
         k1, b = float(shape.get("bm25_k1", 1.2)), float(shape.get("bm25_b", 0.75))
         self._bm25 = BM25(chunk_tokens, k1, b)
@@ -162,13 +167,10 @@ class Index:
                 vec = (blend / max(float(np.linalg.norm(blend)), 1e-12)).astype(np.float32)
         return vec
 
-    def _embed_text(self, text: str) -> np.ndarray:
-        """A text's query vector, kept per index by `_query` (the last 1024): a question is
-        embedded once however many rankings and checks use it, and a repeated one not again.
-        Read-only, as it is shared."""
-        vec = np.asarray(self.embedder.query(text), dtype=np.float32)
-        vec.setflags(write=False)
-        return vec
+    def prepare(self, questions: list[str]) -> int:
+        """Embed several questions in one call (cheaper per question than one by one) so
+        that searching them next finds their vectors kept; returns how many were embedded."""
+        return self._vectors.prepare(list(questions))
 
     def dense_scores(self, qvec: np.ndarray) -> np.ndarray:
         """Cosine similarity of the query with every chunk's Chinese text, in chunk order:

@@ -13,21 +13,21 @@ from typing import Literal
 
 from corpus import ALL_PILLARS, Corpus, References, normalize
 
-GB, ILC = "GB.346/INS/4", "ILC.109/Res"
-
-_LETTERS = r"(?P<letters>(?:\s*[\(（]\s*[a-z]{1,4}\s*[\)）](?:\s*(?:[、,，]|和|及|与|或|and|or)\s*)?)*)"
-_ZH_CONCL = re.compile(r"结论》?\s*(?:的)?\s*(?:第\s*)?(?P<n>\d{1,2})\s*(?:段|点)?" + _LETTERS)
-_ZH_PARA = re.compile(r"(?<!结论)(?<!结论的)第\s*(?P<n>\d{1,2})\s*段" + _LETTERS)
-_EN_POINT = re.compile(r"\b(?:point|paragraph|para\.?)\s*(?P<n>\d{1,2})\b" + _LETTERS)
-# "Conclusions 14(c)", "Conclusion 12": the number right after the word.
-_EN_CONCL = re.compile(r"\bconclusions?\s*(?P<n>\d{1,2})\b" + _LETTERS)
-_ROW = re.compile(
-    r"附录\s*(?:中\s*)?第\s*(?P<a>\d{1,2})\s*项|第\s*(?P<b>\d{1,2})\s*项(?:高级别)?产出"
-    r"|\b(?:appendix\s+)?output\s+(?:no\.\s*)?(?P<c>\d{1,2})\b(?!\.\d)"
-    # "output A33", "附录A29", "A35这项产出": the rows' own numbering in the table
-    r"|(?<![a-z0-9&.])a(?P<d>[1-9]\d?)(?![\d.])(?=[^?？。]{0,40}(?:产出|\boutputs?\b|依据|\bmandat|\bbasis\b))"
-    r"|(?:\boutputs?|附录|产出)[^?？。\d]{0,6}?(?<![a-z0-9&.])a(?P<e>[1-9]\d?)(?![\d.])"
+from ._numbers import (
+    EN_CONCL,
+    EN_POINT,
+    ILC,
+    ZH_CONCL,
+    ZH_PARA,
+    ZH_POINT,
+    about,
+    anchors_of,
+    each_numbered,
+    rows,
+    unnamed_document,
+    zh_paragraphs,
 )
+
 _SDG = re.compile(r"(?:可持续发展目标|\bsdg)\s*(?:具体目标|target\s*)?(?P<t>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))?)"
                   # "可持续发展目标”一栏列出了具体目标4.5", "SDG column lists target 8.6"
                   # "SDG column lists target 8.6", "可持续发展目标一栏写了4.6": a dotted target
@@ -88,7 +88,6 @@ def amount(text: str) -> float | None:
     if m is None:
         return None
     return _usd(m["n"] or m["n2"], m["unit"] or m["unit2"])
-_STRATEGY = re.compile(r"战略|行动计划|附录|\bstrategy\b|\baction plan\b|\bappendix\b|gb\.346")
 _NO_POINT = re.compile(
     r"未具体提及|没有(?:对应|具体)|不对应|无对应|no (?:corresponding|particular|specific) point"
     r"|not (?:tied|linked|mapped|matched) to any|without (?:a|any) (?:corresponding )?point"
@@ -124,26 +123,6 @@ _ASKS_OUTPUT = re.compile(
 def asks_for_output(question: str) -> bool:
     """"Which output …?": the answer is an Appendix row, whatever else also matches."""
     return bool(_ASKS_OUTPUT.search(question.lower()))
-
-
-def _zh_paragraphs(q: str, corpus: Corpus) -> list[re.Match[str]]:
-    """"《2021年结论》中哪些条款援引了第5段": in a question about the Conclusions alone, 第N段
-    is a paragraph of the Conclusions; in one that names the strategy too, only an item the
-    strategy does not have and the Conclusions do ("附录…“结论”一栏引用了第14段(i)项": the
-    strategy's para. 14 ends at (f))."""
-    found = list(_ZH_PARA.finditer(q))
-    if not _STRATEGY.search(q):
-        return found
-    return [m for m in found if m["letters"]
-            and all(corpus.get(a) is None for a in _points(GB, "p", m["n"], m["letters"]))
-            and all(corpus.get(a) is not None for a in _points(ILC, "c", m["n"], m["letters"]))]
-
-
-def _points(doc: str, prefix: str, n: str, letters: str) -> list[str]:
-    found = re.findall(r"[a-z]{1,4}", letters or "")
-    if not found:
-        return [f"{doc}#{prefix}{n}"]
-    return [f"{doc}#{prefix}{n}.{x}" for x in found]
 
 
 def with_all_pillars(question: str) -> bool:
@@ -315,67 +294,17 @@ def preferred(question: str, corpus: Corpus, refs: References) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-_DESCRIBES_AFTER = re.compile(r"\s*(?:中)?(?:所列|所述|所指|所提|提到的|列出的|列举的|above\b)")
-_DESCRIBES_BEFORE = re.compile(
-    r"\b(?:listed|referred to|mentioned|set out|identified|named|described|groups?) in\s*(?:the\s+)?$")
-
-
-def _described(q: str, m: re.Match[str]) -> bool:
-    """Whether a reference only describes something else ("第 5 段所列群体", "the groups
-    listed in paragraph 5"): the question is not about that paragraph, so it is not ranked
-    first (it is still named: "哪些条款援引了第5段所列的群体" asks what refers to it)."""
-    return bool(_DESCRIBES_AFTER.match(q, m.end())
-                or _DESCRIBES_BEFORE.search(q[max(0, m.start() - 24):m.start()]))
-
-
-def _about(q: str, matches: list[re.Match[str]]) -> list[re.Match[str]]:
-    return [m for m in matches if not _described(q, m)]
-
-
-# "paragraph 12, 13 and 14": each number is a paragraph.
-_NUMBER_LIST = re.compile(r"\b(?P<word>paragraph|point|para\.?)\s*(?P<first>\d{1,2})"
-                          r"(?P<rest>(?:\s*(?:,|and|&|or)\s*\d{1,2}\b)+)")
-
-
-def _each_numbered(q: str) -> str:
-    return _NUMBER_LIST.sub(lambda m: f"{m['word']} {m['first']}" + re.sub(
-        r"(\d{1,2})", lambda n: f"{m['word']} {n.group(1)}", m["rest"]), q)
-
-
-def named(question: str, corpus: Corpus) -> list[str]:
-    """The units a (normalized) question names itself — Conclusions points, strategy
-    paragraphs or items, Appendix rows — as written, not expanded; only those that exist."""
-    q = _each_numbered(question.lower())
-    conclusions = "结论" in q or "conclusion" in q
-    out: list[str] = []
-    for m in _ZH_CONCL.finditer(q):
-        out += _points(ILC, "c", m["n"], m["letters"])
-    if not out and conclusions:
-        for m in [*_EN_POINT.finditer(q), *_EN_CONCL.finditer(q), *_zh_paragraphs(q, corpus)]:
-            out += _points(ILC, "c", m["n"], m["letters"])
-    if not conclusions:
-        for m in [*_ZH_PARA.finditer(q), *_EN_POINT.finditer(q)]:
-            out += _points(GB, "p", m["n"], m["letters"])
-    for m in _ROW.finditer(q):
-        out.append(f"{GB}#A{int(_row_number(m))}")
-    return [a for a in dict.fromkeys(out) if corpus.get(a) is not None]
-
-
-def _row_number(m: re.Match[str]) -> str:
-    return str(m["a"] or m["b"] or m["c"] or m["d"] or m["e"])
-
-
 def resolve(question: str, corpus: Corpus, refs: References) -> list[str]:
     """Anchors the question points at explicitly, most specific first; [] when none."""
-    q = _each_numbered(question.lower())
+    q = each_numbered(question.lower())
     wants_outputs = bool(_OUTPUT_INTENT.search(q))
     conclusions = "结论" in q or "conclusion" in q
     points: list[str] = []
-    for m in _about(q, [*_ZH_CONCL.finditer(q)]):
-        points += _points(ILC, "c", m["n"], m["letters"])
+    for m in about(q, [*ZH_CONCL.finditer(q)]):
+        points += anchors_of(ILC, "c", m["n"], m["letters"])
     if not points and conclusions:
-        for m in _about(q, [*_EN_POINT.finditer(q), *_EN_CONCL.finditer(q), *_zh_paragraphs(q, corpus)]):
-            points += _points(ILC, "c", m["n"], m["letters"])
+        for m in about(q, [*EN_POINT.finditer(q), *EN_CONCL.finditer(q), *zh_paragraphs(q, corpus)]):
+            points += anchors_of(ILC, "c", m["n"], m["letters"])
     out: list[str] = []
     points = [p for p in points if corpus.get(p) is not None]
     if points:
@@ -383,12 +312,12 @@ def resolve(question: str, corpus: Corpus, refs: References) -> list[str]:
         for p in points:
             out += refs.leaves_under(p)
     if not conclusions:
-        paras = _about(q, [*_ZH_PARA.finditer(q), *_EN_POINT.finditer(q)])
+        paras = about(q, [*ZH_PARA.finditer(q), *EN_POINT.finditer(q), *ZH_POINT.finditer(q)])
         for m in paras:
-            for a in _points(GB, "p", m["n"], m["letters"]):
+            for a in unnamed_document(m, corpus):
                 out += refs.leaves_under(a)
-    for m in _ROW.finditer(q):
-        out += refs.leaves_under(f"{GB}#A{int(_row_number(m))}")
+    for row in rows(q):
+        out += refs.leaves_under(row)
     for m in _SDG.finditer(q):
         out += refs.outputs_with_sdg(m["t"] or m["t2"])
     for m in _PB.finditer(q):

@@ -38,6 +38,16 @@ def test_default_embedder_is_reentrant(embedder: VectorEmbedder) -> None:
     assert len({a.tobytes() for a in serial}) == 48
 
 
+def test_a_batch_of_queries_gives_the_vectors_one_by_one(embedder: VectorEmbedder) -> None:
+    """The server embeds waiting questions in one call: bit for bit what each alone gives."""
+    texts = ["支柱1涉及哪些方面？", "Which output supports ratification of Convention No. 142?",
+             "学徒制", "What will the Office do on apprenticeships?", "x"]
+    together = embedder.queries(texts)
+    assert together.shape == (5, 384) and together.dtype == np.float32
+    assert all(np.array_equal(together[i], embedder.query(t)) for i, t in enumerate(texts))
+    assert embedder.queries([]).shape == (0, 384)
+
+
 def test_the_default_embedder_sets_its_threads_per_call(embedder: VectorEmbedder) -> None:
     """Alone, a question gets every core; beside another, one. Either way the same vector."""
     setter = getattr(embedder, "_set_threads", None)
@@ -96,6 +106,7 @@ def test_sentence_transformers_backend_offline(corpus: Corpus, embedder: VectorE
     assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-4)
     q = st.query("apprenticeships")
     assert float(vecs[0] @ q) > float(vecs[1] @ q)
+    assert np.allclose(st.queries(["apprenticeships", "weather"])[0], q, atol=1e-6)
     built = build_index(corpus, st, tmp_path / "index")
     assert built.manifest is not None and built.manifest.embedder == st.id
     assert len(built) == 173

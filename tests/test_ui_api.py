@@ -212,7 +212,7 @@ def test_answers_run_on_fixed_threads_the_last_used_first() -> None:
     running, most, names = 0, 0, []
     lock = threading.Lock()
 
-    def work() -> str:
+    def work(_q: object) -> str:
         nonlocal running, most
         with lock:
             running += 1
@@ -223,10 +223,57 @@ def test_answers_run_on_fixed_threads_the_last_used_first() -> None:
         return threading.current_thread().name
 
     async def main() -> None:
-        pool = _Answering(2)
-        names.extend([await pool.run(work) for _ in range(5)])
-        names.extend(await asyncio.gather(*(pool.run(work) for _ in range(8))))
+        pool = _Answering(2, 1, lambda qs: None)
+        names.extend([await pool.run(work, i) for i in range(5)])
+        names.extend(await asyncio.gather(*(pool.run(work, i) for i in range(8))))
 
     asyncio.run(main())
     assert len(set(names[:5])) == 1  # one after another: always the same thread
     assert len(set(names[5:])) == 2 and most == 2  # a crowd: both threads, never more
+
+
+def test_waiting_questions_are_embedded_together_then_answered_each() -> None:
+    """A thread takes up to `batch` waiting questions, has them prepared in one call, then
+    answers each; a lone question is a batch of one; an answer that fails fails alone."""
+    import asyncio
+    import threading
+
+    from ui._web_server import _Answering
+
+    prepared: list[list[int]] = []
+    started, release = threading.Event(), threading.Event()
+
+    def answer(q: int) -> int:
+        if q == 0:
+            started.set()
+            release.wait(5)  # the others queue up meanwhile
+        if q == 7:
+            raise ValueError("seven")
+        return q * 10
+
+    async def main() -> list[object]:
+        pool = _Answering(1, 4, prepared.append)
+        lone = await pool.run(answer, -1)
+        tasks = [asyncio.ensure_future(pool.run(answer, 0))]
+        await asyncio.get_running_loop().run_in_executor(None, started.wait, 5)
+        tasks += [asyncio.ensure_future(pool.run(answer, i)) for i in range(1, 10)]
+        await asyncio.sleep(0.05)
+        release.set()
+        return [lone, *await asyncio.gather(*tasks, return_exceptions=True)]
+
+    got = asyncio.run(main())
+    assert prepared == [[-1], [0], [1, 2, 3, 4], [5, 6, 7, 8], [9]]
+    assert got[:8] == [-10, 0, 10, 20, 30, 40, 50, 60]
+    assert isinstance(got[8], ValueError) and got[9:] == [80, 90]
+
+
+def test_sixteen_api_clients_get_the_answers_asked_alone(url: str, assistant: Assistant) -> None:
+    """Answered in batches of waiting questions: the same objects as one at a time."""
+    questions = [*QUESTIONS, "What will the Office do on apprenticeships?", "哪项产出涉及优质学徒制？",
+                 "Which paragraph mandates output 33?", "理事会被要求或被提请采取什么行动？"]
+    questions = [questions[i % len(questions)] for i in range(16)]
+    expected = {q: assistant.ask(q).to_json() for q in set(questions)}
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        got = list(pool.map(lambda q: httpx.post(f"{url}api/ask", json={"question": q}, timeout=60).json(),
+                            questions))
+    assert got == [expected[q] for q in questions]

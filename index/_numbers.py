@@ -1,0 +1,147 @@
+"""Numbers a question writes for the documents' units — Conclusions points ("结论第14段(h)",
+"point 12(e)", "14(a)(v)"), strategy paragraphs and items ("para. 25(a)"), Appendix rows
+("output 33", "A12", "附录表第12行") — read as anchors. Questions arrive `corpus.normalize`d
+and lower-cased."""
+
+from __future__ import annotations
+
+import re
+
+from corpus import Corpus
+
+GB, ILC = "GB.346/INS/4", "ILC.109/Res"
+
+_LETTERS = r"(?P<letters>(?:\s*[\(（]\s*[a-z]{1,4}\s*[\)）](?:\s*(?:[、,，]|和|及|与|或|and|or)\s*)?)*)"
+ZH_CONCL = re.compile(r"结论》?\s*(?:的)?\s*(?:第\s*)?(?P<n>\d{1,2})\s*(?:段|点)?" + _LETTERS)
+ZH_PARA = re.compile(r"(?<!结论)(?<!结论的)第\s*(?P<n>\d{1,2})\s*段" + _LETTERS)
+EN_POINT = re.compile(r"\b(?P<word>point|paragraph|para\.?)\s*(?P<n>\d{1,2})\b" + _LETTERS)
+# "第14(c)点": 点 is the Conclusions' word (the strategy's items are 项)
+ZH_POINT = re.compile(r"(?<!结论)第\s*(?P<n>\d{1,2})\s*(?:段\s*)?" + _LETTERS + r"\s*点")
+# "Conclusions 14(c)", "Conclusion 12": the number right after the word.
+EN_CONCL = re.compile(r"\bconclusions?\s*(?P<n>\d{1,2})\b" + _LETTERS)
+_ROW = re.compile(
+    r"附录\s*表?\s*(?:中\s*|里\s*)?第\s*(?P<a>\d{1,2})\s*(?:项|行|条)|第\s*(?P<b>\d{1,2})\s*(?:项|行)(?:高级别)?产出"
+    r"|\b(?:appendix\s+)?output\s+(?:no\.\s*)?(?P<c>\d{1,2})\b(?!\.\d)"
+    # "output A33", "附录A29", "A35这项产出", "A12" in a question about the mandate's wiring:
+    # the rows' own numbering in the table (not "an A4 paper version")
+    r"|(?<![a-z0-9&.\-])a(?P<d>[1-9]\d?)(?![\d.a-z])(?=[^?？。]{0,40}(?:产出|\boutputs?\b|依据|\bmandat|\bbasis\b))"
+    # "row 13 of the Appendix", "Appendix row 13", "table row 5"
+    r"|\b(?:appendix|table)\s+row\s+(?:no\.\s*)?(?P<e>\d{1,2})\b(?!\.\d)"
+    r"|\brow\s+(?:no\.\s*)?(?P<f>\d{1,2})\b(?!\.\d)(?=[^?？。]{0,30}\b(?:appendix|table|outputs?)\b)"
+    r"|附录[^？?。\d]{0,8}?第\s*(?P<g>\d{1,2})\s*行"
+)
+_STRATEGY = re.compile(r"战略|行动计划|附录|\bstrategy\b|\baction plan\b|\bappendix\b|gb\.346")
+
+
+def zh_paragraphs(q: str, corpus: Corpus) -> list[re.Match[str]]:
+    """"《2021年结论》中哪些条款援引了第5段": in a question about the Conclusions alone, 第N段
+    is a paragraph of the Conclusions; in one that names the strategy too, only an item the
+    strategy does not have and the Conclusions do ("附录…“结论”一栏引用了第14段(i)项": the
+    strategy's para. 14 ends at (f))."""
+    found = list(ZH_PARA.finditer(q))
+    if not _STRATEGY.search(q):
+        return found
+    return [m for m in found if m["letters"]
+            and all(corpus.get(a) is None for a in anchors_of(GB, "p", m["n"], m["letters"]))
+            and all(corpus.get(a) is not None for a in anchors_of(ILC, "c", m["n"], m["letters"]))]
+
+
+_ROMAN = frozenset("i ii iii iv v vi vii viii ix x".split())
+
+
+def anchors_of(doc: str, prefix: str, n: str, letters: str) -> list[str]:
+    """The anchors of "14", "14(c)", "14(c), (d) and (h)", and of sub-items: "14(a)(v)" (a
+    roman numeral right after an item's letter) and "14(a)(v) and (vi)"."""
+    out: list[str] = []
+    item, joined, in_sub = "", False, False
+    for m in re.finditer(r"[\(（]\s*([a-z]{1,4})\s*[\)）]|(\S)", letters or ""):
+        x = m[1]
+        if x is None:  # a separator ("、", ",", "and"): the next letter is not a sub-item
+            joined = True
+            continue
+        # a roman numeral right after the item's letter, or after a sub-item and a separator
+        sub = bool(x in _ROMAN and item and (not joined or in_sub))
+        if sub and not in_sub:  # "14(a)" becomes "14(a)(v)"
+            out[-1] = f"{doc}#{prefix}{n}.{item}.{x}"
+        elif sub:
+            out.append(f"{doc}#{prefix}{n}.{item}.{x}")
+        else:
+            item = x
+            out.append(f"{doc}#{prefix}{n}.{x}")
+        in_sub, joined = sub, False
+    return out or [f"{doc}#{prefix}{n}"]
+
+
+_DESCRIBES_AFTER = re.compile(r"\s*(?:中)?(?:所列|所述|所指|所提|提到的|列出的|列举的|above\b)")
+_DESCRIBES_BEFORE = re.compile(
+    r"\b(?:listed|referred to|mentioned|set out|identified|named|described|groups?) in\s*(?:the\s+)?$")
+
+
+def _described(q: str, m: re.Match[str]) -> bool:
+    """Whether a reference only describes something else ("第 5 段所列群体", "the groups
+    listed in paragraph 5"): the question is not about that paragraph, so it is not ranked
+    first (it is still named: "哪些条款援引了第5段所列的群体" asks what refers to it)."""
+    return bool(_DESCRIBES_AFTER.match(q, m.end())
+                or _DESCRIBES_BEFORE.search(q[max(0, m.start() - 24):m.start()]))
+
+
+def about(q: str, matches: list[re.Match[str]]) -> list[re.Match[str]]:
+    return [m for m in matches if not _described(q, m)]
+
+
+# "paragraph 12, 13 and 14": each number is a paragraph.
+_NUMBER_LIST = re.compile(r"\b(?P<word>paragraph|point|para\.?)\s*(?P<first>\d{1,2})"
+                          r"(?P<rest>(?:\s*(?:,|and|&|or)\s*\d{1,2}\b)+)")
+
+
+def each_numbered(q: str) -> str:
+    return _NUMBER_LIST.sub(lambda m: f"{m['word']} {m['first']}" + re.sub(
+        r"(\d{1,2})", lambda n: f"{m['word']} {n.group(1)}", m["rest"]), q)
+
+
+def named(question: str, corpus: Corpus) -> list[str]:
+    """The units a (normalized) question names itself — Conclusions points, strategy
+    paragraphs or items, Appendix rows — as written, not expanded; only those that exist."""
+    q = each_numbered(question.lower())
+    conclusions = "结论" in q or "conclusion" in q
+    out: list[str] = []
+    for m in ZH_CONCL.finditer(q):
+        out += anchors_of(ILC, "c", m["n"], m["letters"])
+    if not out and conclusions:
+        for m in [*EN_POINT.finditer(q), *EN_CONCL.finditer(q), *zh_paragraphs(q, corpus)]:
+            out += anchors_of(ILC, "c", m["n"], m["letters"])
+    if not conclusions:
+        for m in [*ZH_PARA.finditer(q), *EN_POINT.finditer(q), *ZH_POINT.finditer(q)]:
+            out += unnamed_document(m, corpus)
+    out += rows(q)
+    return [a for a in dict.fromkeys(out) if corpus.get(a) is not None]
+
+
+def unnamed_document(m: re.Match[str], corpus: Corpus) -> list[str]:
+    """A number whose document the question does not name: the strategy's paragraph, unless
+    the strategy has no such unit and the Conclusions have ("point 12(e)": the strategy's
+    para. 12 ends at (d)), or it is called a point ("point 14(c)", "第14(c)点"), the
+    Conclusions' word, and the Conclusions have it."""
+    gb = [a for a in anchors_of(GB, "p", m["n"], m["letters"]) if corpus.get(a) is not None]
+    ilc = [a for a in anchors_of(ILC, "c", m["n"], m["letters"]) if corpus.get(a) is not None]
+    point = m.re is ZH_POINT or m.groupdict().get("word") == "point"
+    return ilc if ilc and (point or not gb) else gb
+
+
+def _row_number(m: re.Match[str]) -> str:
+    return str(m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"])
+
+
+# "A12" alone, in a question about the mandate's wiring ("Which Conclusions points does A12
+# respond to?"), is a row of the table; elsewhere it may be anything ("an A4 paper version").
+_BARE_ROW = re.compile(r"(?<![a-z0-9&.\-])a(?P<n>[1-9]\d?)(?![\d.a-z])")
+_WIRING = re.compile(r"结论|对应|引用|\bconclusions?\b|\bpoints?\b|\brespond|\bimplement|\bcit(?:e|es|ed)\b"
+                     r"|\bmandat|\bbasis\b|\bappendix\b")
+
+
+def rows(q: str) -> list[str]:
+    """The Appendix rows a (lower-cased) question names, in order."""
+    found = [(m.start(), int(_row_number(m))) for m in _ROW.finditer(q)]
+    if _WIRING.search(q):
+        found += [(m.start(), int(m["n"])) for m in _BARE_ROW.finditer(q)]
+    return [f"{GB}#A{n}" for _, n in sorted(found)]
