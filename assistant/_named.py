@@ -293,16 +293,19 @@ def _short(anchor: str, lang: Lang) -> str:
 
 def _holding(corpus: Corpus, name: str) -> tuple[str, ...]:
     """The units holding a name in any of its forms."""
-    forms = _forms(name)
-    return tuple(u.anchor for u in corpus.units() if any(_holds(corpus, u, f) for f in forms))
+    forms = [(fold(f), _whole_words(fold(f))) for f in _forms(name)]
+    return tuple(u.anchor for u in corpus.units() if any(_holds(corpus, u, t, p) for t, p in forms))
 
 
-def _holds(corpus: Corpus, unit: Unit, term: str) -> bool:
-    """A unit whose own text, in any language, holds the term (width and spacing aside);
-    a Latin-letter term as whole words ("it" is not in "with"), plural or not."""
-    t = fold(term)
-    if t.isascii():
-        pattern = re.compile(rf"(?<![a-z0-9]){re.escape(t)}(?:s|es)?(?![a-z0-9])")
+def _whole_words(t: str) -> re.Pattern[str] | None:
+    """A Latin-letter term as whole words ("it" is not in "with"), plural or not."""
+    return re.compile(rf"(?<![a-z0-9]){re.escape(t)}(?:s|es)?(?![a-z0-9])") if t.isascii() else None
+
+
+def _holds(corpus: Corpus, unit: Unit, t: str, pattern: re.Pattern[str] | None) -> bool:
+    """A unit whose own text, in any language, holds the (folded) term (width and spacing
+    aside); `pattern`, the term as whole words, for a Latin-letter one."""
+    if pattern is not None:
         texts = [unit.text, *(v.text(unit.locator) or ""
                               for v in corpus.document(unit.doc_id).versions)]
         return any(pattern.search(fold(x)) for x in texts)

@@ -43,7 +43,8 @@ _ASKS: tuple[tuple[Asked, re.Pattern[str]], ...] = (
         rf"|{_ZH_RATE_NOUN}[^？?]{{0,6}}(?:是|有|为)?多少|多少{_ZH_RATE_NOUN}|百分之几")),
     ("count", re.compile(
         r"\bhow many\b|\b(?:the|total|current|overall) number of\b"
-        r"|多少|(?<!哪)几(?:个|名|项|人|次|家|位|所|种|天|年|周|成)|人数|总数|次数")),
+        # (not "哪几个" which ones, "那几个国家" those countries, "不识几个字" not even a few)
+        r"|多少|(?<![哪那这不没好十])(?<!不.)(?<!没.)几(?:个|名|项|人|次|家|位|所|种|天|年|周|成)|人数|总数|次数")),
     ("frequency", re.compile(
         r"\bhow often\b|\bhow frequently\b|\bat what (?:intervals?|frequency)\b|\bhow regularly\b"
         r"|多久[^？?，,]{0,8}一次|每隔多久|多长时间[^？?，,]{0,8}一次|多频繁|频率|几年一次|多少年一次")),

@@ -8,6 +8,7 @@ Whether an instrument's own text is in the corpus is not recorded here: a user m
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -105,6 +106,12 @@ def instrument_spans(text: str) -> list[tuple[int, int, str]]:
     `fold(text)`, in order. A numbered form with no registry entry still gives an id
     (`C87`): the reader can tell that an instrument is named even when the documents never
     name it."""
+    return list(_spans(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _spans(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Kept per text: the same passages are read for every question that retrieves them."""
     t = fold(text)
     found: list[tuple[int, int, str]] = []
     for m in _NUMBERED.finditer(t):
@@ -120,7 +127,7 @@ def instrument_spans(text: str) -> list[tuple[int, int, str]]:
                 start = t.find(a, start + 1)
     for m in _SDG.finditer(t):
         found.append((m.start(), m.end(), "AGENDA-2030"))
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def mentioned_instruments(text: str) -> list[str]:

@@ -171,7 +171,8 @@ def main() -> int:
            "D8…: 60 list/obligation, D9…: 48 list/obligation/mandate, D10…: 30 fact/mandate "
            "questions asked in both languages, D11…: 40 fact/mandate questions asked in both "
            "languages, D12…: 50 list, D13…: 45 fact/mandate questions asked in both languages, "
-           "D14…: 60 list/obligation); each was run once as "
+           "D14…: 60 list/obligation, D15…: 40 mandate questions asked in both languages, "
+           "D16…: 45 and D17…: 35 fact questions asked in both languages in everyday words); each was run once as "
            "written, before "
            "anything was tuned on it, to see how the system met questions it had not seen.",
            f"- **rewordings** ({len(rew)}, `evals/rewordings_dev.jsonl`): two rewordings of "

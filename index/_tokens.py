@@ -33,6 +33,7 @@ _PROPER = frozenset(("ns", "nt"))
 _DIRECTIONS = re.compile(r"^[东西南北中上下左右前后内外]+$")
 # An organisation ends like one (…组织, …委员会, …局, …银行); the dictionary also tags some
 # idioms and trades as organisations (拜师学艺, 施工工艺), which name nothing.
+_DEGREE = frozenset("不很太挺较")
 _ORGANISATION_END = frozenset("学会院局司队部府社团行委军党所馆区心织系台校厅联业报协厂站网国办盟处室署组金营")
 
 
@@ -101,10 +102,13 @@ def proper_nouns(text: str) -> list[str]:
     日内瓦, 联合国开发计划署), in
     order, each once. Only dictionary words count: a guess of the HMM is no evidence."""
     out: list[str] = []
+    before = ""
     for word, flag in tagged(text):
+        # after 不/很/太/挺 a word is a quality, not a place ("局势不太平": not peaceful)
         if flag in _PROPER and len(word) > 1 and not _DIRECTIONS.match(word) and word not in out \
-                and (flag != "nt" or word[-1] in _ORGANISATION_END):
+                and (flag != "nt" or word[-1] in _ORGANISATION_END) and before[-1:] not in _DEGREE:
             out.append(word)
+        before = word
     return out
 
 

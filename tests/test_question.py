@@ -75,6 +75,10 @@ def test_instruments_are_found_in_any_written_form() -> None:
         ("理事会由多少名成员组成？", ("count",), "成员"),
         ("理事会的成员人数是多少？", ("count",), "成员"),
         ("哪几项产出对应结论第14段？", (), ""),
+        # 几 after 那/这 or a negation: "those", "not even a few", not "how many"
+        ("劳工组织有没有说要跟金砖那几个国家打交道？", (), ""),
+        ("我舅舅不识几个字，文件有没有讲成年人补基础文化的事？", (), ""),
+        ("战略有几个支柱？", ("count",), "支柱"),
         ("When will the mid-term review take place?", ("date",), ""),
         ("What should happen when workers lose their jobs?", (), ""),
         ("When did the Conference adopt the resolution?", ("date",), ""),
@@ -110,6 +114,9 @@ def test_what_a_question_asks_for(question: str, asks: tuple[str, ...], counted:
 def test_common_words_the_dictionary_tags_as_places_are_not_places() -> None:
     assert proper_nouns("开展外联和社区培训，关注偏远地区和南南合作") == []
     assert proper_nouns("在日内瓦和巴西举行") == ["日内瓦", "巴西"]
+    # after 不/很/太 a word is a quality: "局势不太平" is "not peaceful", 太平镇 a place
+    assert proper_nouns("在局势不太平的地方") == []
+    assert proper_nouns("我在太平镇工作") == ["太平镇"]
 
 
 def test_what_a_question_names() -> None:
@@ -120,6 +127,10 @@ def test_what_a_question_names() -> None:
     assert read("What does Concl. 13 (g) say about G B.346?").names == ()
     assert read("As an HR manager, I'd like to know more").names == ("HR",)
     assert read("德国和日内瓦的国际培训中心有什么东西？").proper_zh == ("德国", "日内瓦")
+    # an example of a kind ("X等Y") and a scene-setting sentence's names are not what is asked
+    assert read("下周要和世界银行等国际金融机构会谈。它对应结论哪一点？").proper_zh == ()
+    assert read("我们和世界银行谈过。战略怎么说国际金融机构？").proper_zh == ()
+    assert read("战略提到世界银行了吗？").proper_zh == ("世界银行",)
     assert read("《2019 年百年宣言》在结论里被怎样引用？").titles == ("2019 年百年宣言",)
     assert read("Which countries have ratified Convention No. 142?").instruments == ("C142",)
     # a closing quote ends a name; "X-type" is a kind, not X; a sentence that sets the scene
