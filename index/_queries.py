@@ -41,9 +41,6 @@ class QueryVectors:
             self._keep(list(zip(todo, self._embedder.queries(todo), strict=True)))
         return len(todo)
 
-    def __len__(self) -> int:
-        return len(self._kept)
-
     def _keep(self, pairs: list[tuple[str, np.ndarray]]) -> None:
         with self._lock:
             for text, vec in pairs:
