@@ -4,6 +4,7 @@ pays start-up once and every question after that costs one query embedding plus 
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -265,7 +266,8 @@ class Assistant:
         # matter: not for a refusal other than a missing count)
         wanted = retriever == "hybrid" and (not lack or lack.value == "count")
         listing = find(reading, self.index, hits, self.index.outputs_of(asked), self.duties,
-                       self.rank, self.settings.answer.topic_share) if wanted else None
+                       functools.partial(self.rank, question=q), self.settings.answer.topic_share) \
+            if wanted else None
         if lack and listing is not None and listing.anchors:
             lack = None  # "How many outputs cite 12(k)?": the set and its size answer it
         if lack:
@@ -362,13 +364,18 @@ class Assistant:
                       for rank, a in enumerate(verdict.cited, 1))
         return Answer(q, written.text, False, written.backend, cited, lang, claims=verdict.claims)
 
-    def rank(self, text: str) -> list[tuple[str, float, float]]:
+    def rank(self, text: str, question: str | None = None) -> list[tuple[str, float, float]]:
         """Every unit ranked for a text by the fused search, with its fused score and how
-        much it is about the text (`Index.relevance`: what a set's members are cut on)."""
+        much it is about the text (`Index.relevance`: what a set's members are cut on).
+        A text taken from a `question` (an obligation's topic, a described point) is ranked
+        on the question's vector and its own words: a second embedding cost ~9% of the
+        server's throughput (on dev: obligations coverage 0.912 -> 0.917, complete 0.764 ->
+        0.795, set precision 0.531 -> 0.491)."""
         sets = self.settings.answer
-        about = self.index.relevance(text, sets.topic_lexical_weight, sets.topic_dense_window)
+        about = self.index.relevance(text, sets.topic_lexical_weight, sets.topic_dense_window, question)
         of = dict(zip((c.anchor for c in self.index.chunks), about.tolist(), strict=True))
-        return [(h.anchor, h.score, of[h.anchor]) for h in self.index.search(text, len(self.index))]
+        hits = self.index.search(text, len(self.index), dense_text=question)
+        return [(h.anchor, h.score, of[h.anchor]) for h in hits]
 
     def trace(self, ref: str, lang: Lang = "en") -> dict[str, Any]:
         """`ilo-qa trace`: what an anchor or an instrument cites, what cites it, where it is

@@ -38,16 +38,22 @@ _ASKS_POINTS = re.compile(
     r"|\blist (?:the |all |its |every )?(?:[\w-]+ ){0,2}(?:points|paragraphs|provisions)\b"
     r"|结论[^？?，,]{0,6}哪(?:些|几|一)?(?:个|段|点|项|条)|哪(?:些|几|一)?(?:段|点|条)(?:大会)?结论"
     r"|(?:引用|援引|对应)的?是?哪(?:些|几|一)?(?:个|段|点|项|条)(?!\s*(?:战略)?(?:支柱|要素|可持续|目标|产出|计划))|还是(?:别的|其他|其它)的?(?:要点|点|段|项)"
-    r"|\bor (?:some |an)?other (?:points?|paragraphs?)\b|\bor a different (?:point|paragraph)\b")
+    r"|\bor (?:some |an)?other (?:points?|paragraphs?)\b|\bor a different (?:point|paragraph)\b"
+    # the strategy's own paragraph for an output: "which strategy item plans this?"
+    r"|\b(?:which|what) (?:strategy |[\w-]+ ){0,2}(?:items?|sub-items?|sections?)\b"
+    r"|(?:战略|正文)[^？?，,]{0,12}哪一?(?:段|项|条|部分)")
 _ASKS_OUTPUTS = re.compile(r"\b(?:which|what) (?:[\w-]+ ){0,2}outputs?\b|哪(?:些|几|一)?(?:项|个)?(?:高级别)?产出")
 _LINKS = re.compile(
     r"\bcit(?:e|es|ed|ing)\b|\bbasis\b|\bbased on\b|\bcorrespond|\bimplement|\banswer|\brespond"
     r"|\bfollows? (?:up|from)\b|\bstems?\b|\bderive|\bgrounded\b|\bset up (?:in response|because)\b"
     r"|\bcarr(?:y|ies|ied) (?:\w+ )?forward\b|\b(?:give|gives|giving) effect\b"
     r"|\bput (?:\w+ )?into (?:practice|effect)\b"
-    r"|\bdeliver(?:s|ing)? on\b|\btakes? up\b|\bact(?:s|ing)? on\b|\bfollow(?:s|ing)? through\b"
+    r"|\bdeliver(?:s|ing)? on\b|\b(?:take|takes|taking|took) (?:this |that |it |these |those )?up\b"
+    r"|\bact(?:s|ing)? on\b|\bfollow(?:s|ing)? through\b"
     r"|\breferenc|\b(?:tied|linked|mapped|matched|connected) to\b|\bmaps? to\b|\brelates? to\b"
-    r"|依据|据此|对应|落实|根据|响应|回应|出自|源自|引用|援引|挂钩|关联")
+    r"|\b(?:plans|planned|lays out|sets out|provides for|envisages|foresees) (?:this|that|it|these|those"
+    r"|the same|for)\b"
+    r"|依据|据此|对应|落实|根据|响应|回应|出自|源自|引用|援引|挂钩|关联|(?:规划|安排|部署)了?(?:这|该|此|同一)")
 # The question speaks of outputs (of the Appendix): shared with `_lists`.
 OUTPUT_WORDS = re.compile(r"产出|附录|\boutputs?\b|\bappendix\b")
 _POINT_WORD = re.compile(r"结论|大会|\bconclusions?\b|\bconference\b|\bpoints?\b|\brecommendation")
@@ -80,6 +86,9 @@ def _described(q: str) -> str | None:
     if asks_points and OUTPUT_WORDS.search(q) and not asks_outputs and (links or _THE_OUTPUT.search(q)):
         return "row"
     if links and asks_outputs and _POINT_WORD.search(q) and not asks_points:
+        return "point"
+    # what the Conclusions call for, described, then "is there any output that takes this up?"
+    if links and _ANY_OUTPUT.search(q) and _POINT_WORD.search(q) and not asks_points:
         return "point"
     return None
 
@@ -144,13 +153,14 @@ def chain(anchor: str, corpus: Corpus, index: Index, outputs_asked: bool = False
     unit = corpus.unit(anchor)
     if unit.row is not None:
         members = (*t.cites, *t.planned_in)
-        pts = "、".join(label(a, "zh") for a in t.cites) or "（未具体提及）"
+        pts = "、".join(label(a, "zh") for a in t.cites)
         pts_en = ", ".join(label(a, "en") for a in t.cites) or "no Conclusions point"
         plan = "、".join(label(a, "zh") for a in t.planned_in)
         plan_en = ", ".join(label(a, "en") for a in t.planned_in)
         return Listing(
             "chain", anchor, members,
-            f"{zh}对应{pts}；" + (f"战略中规划同一工作的是{plan}。" if plan
+            (f"{zh}对应{pts}；" if pts else f"{zh}未对应结论中的任何一点（附录中该栏为“未具体提及”）；")
+            + (f"战略中规划同一工作的是{plan}。" if plan
                                  else "战略正文中没有规划同一工作的段落。"),
             f"{en} answers {pts_en}; " + (f"the strategy plans the same work in {plan_en}." if plan
                                           else "no paragraph of the strategy plans the same work."))

@@ -19,7 +19,7 @@ from ._chains import OUTPUT_WORDS, asks_chain, chain, chain_subject, described_c
 from ._duties import Ranker, asked_actor, note, obligations
 from ._listing import Listing, capitalised, plural
 from ._named import ASKS_INSTRUMENTS, ASKS_MENTIONS, instruments_named, mentioning, topical
-from ._parts import section_paragraphs
+from ._parts import section_paragraphs, what_group
 from ._question import Reading
 
 # A plural question: "which outputs", "what are", "list", "all", 哪些 (not "which output").
@@ -182,7 +182,7 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
                            f"{len(by)} passage{plural(len(by))} refer{'' if len(by) != 1 else 's'} "
                            f"to {what_en}.")
     if not named:
-        listing = section_paragraphs(q, index)
+        listing = section_paragraphs(q, index) or what_group(q, index)
         if listing is not None:
             return listing
     whole = bool(_WHOLE.search(_LONG_ASIDE.sub("", q)))

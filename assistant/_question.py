@@ -30,6 +30,8 @@ _EN_MONEY_NOUN = (r"(?:cost|costs|price|prices|fee|fees|salary|salaries|wage|wag
 _ZH_MONEY_NOUN = r"(?:钱|费用|经费|资金|预算|工资|薪水|薪酬|薪资|补贴|美元|开支|支出|收入|价格|学费|津贴)"
 _EN_RATE_NOUN = r"(?:rate|rates|percentage|per ?cent|proportion|share|ratio)"
 _ZH_RATE_NOUN = r"(?:率|比例|百分比|比重|占比|百分之)"
+_WHO = (r"(?:^\s*|[.?!:;,(]\s*|\b(?:and|or|but|so|know|tell me|tell us|ask|asking|wonder|wondering"
+        r"|out|see|say|check|clarify|remind me|explain)\s+)who ")
 _ASKS: tuple[tuple[Asked, re.Pattern[str]], ...] = (
     ("money", re.compile(
         rf"\bhow much\b[^?]*\b{_EN_MONEY_NOUN}\b|\b{_EN_MONEY_NOUN}\b[^?]*\bhow much\b"
@@ -59,12 +61,14 @@ _ASKS: tuple[tuple[Asked, re.Pattern[str]], ...] = (
         r"|\b(?:what|which) (?:year|date|day|month)\b|\bby when\b|\buntil when\b|\bsince when\b"
         r"|\bhow long\b"
         r"|什么时候|何时|哪一年|哪年|哪一天|几月|几号|何年|多久|多长时间|哪个月")),
+    # "Who …" opening a question, or after a verb of asking ("tell me who runs …"), not the
+    # relative "who" after a noun ("as the official who runs the information system: …").
     ("person", re.compile(
-        r"\bwho (?:is|was|will be|has been) (?:the )?(?:current |present |new |next |former |first )?"
+        rf"{_WHO}(?:is|was|will be|has been) (?:the )?(?:current |present |new |next |former |first )?"
         r"(?:director-general|director|chair(?:person|man|woman)?|president|head|secretary-general|"
         r"minister|leader|spokes(?:person|man|woman)|ceo)\b|\bname of the (?:\w+ )?(?:director|chair|"
-        r"head|president)\b|\bwho (?:won|accepted|founded|wrote|signed|presided|chaired|drafted|authored|"
-        r"led|headed)\b|\bwho (?:currently |now |actually )?(?:heads|leads|chairs|runs|directs|manages)\b"
+        rf"head|president)\b|{_WHO}(?:won|accepted|founded|wrote|signed|presided|chaired|drafted|authored|"
+        rf"led|headed)\b|{_WHO}(?:currently |now |actually )?(?:heads|leads|chairs|runs|directs|manages)\b"
         r"|(?:总干事|主席|局长|处长|主任|部长|秘书长|负责人|领导人)(?:是谁|叫什么|姓什么)"
         r"|谁(?:是|担任|任)(?:现任|目前的)?(?:总干事|主席|局长|处长|主任|部长|秘书长|负责人)"
         r"|(?:现任|前任|下一任|下任|首任)")),
@@ -74,7 +78,8 @@ _ASKS: tuple[tuple[Asked, re.Pattern[str]], ...] = (
         r"\b(?:which|what|in which|in what) (?:(?!(?:are|is|was|were|do|does|did|should|will|must|"
         r"can|could|would|have|has|shall|may)\b)[\w-]+ ){0,2}(?:countr(?:y|ies)|cit(?:y|ies)|nations?|"
         r"regions?|continents?|venue)\b"
-        r"|\bwhere\b[^?]*\b(?:held|located|based|headquartered|hosted|situated|take place|"
+        # (not "community-based", "work-based")
+        r"|\bwhere\b[^?]*\b(?<!-)(?:held|located|based|headquartered|hosted|situated|take place|"
         r"takes place|took place|convened?)\b"
         r"|哪个国家|哪些国家|哪国|哪个城市|哪座城市|哪些城市|哪个地区|何地"
         r"|(?:哪里|哪儿|在哪|什么地方)[^？?]{0,6}(?:举行|召开|举办|位于|设在|设立|开会)"
@@ -284,6 +289,9 @@ def _name(group: str, starts_sentence: bool, title_case: bool) -> list[str]:
         starts_sentence = False
     if not parts:
         return []
+    if starts_sentence and len(parts) > 1 and not _ACRONYM.match(parts[0]) \
+            and all(_ACRONYM.match(p) for p in parts[1:]):
+        parts = parts[1:]  # "Estimated M&E spending?": the first word is capitalised as first
     if title_case:  # every word is capitalised: only acronyms stand out
         return [p for p in parts if _ACRONYM.match(p)]
     name = " ".join(parts)

@@ -227,15 +227,18 @@ class Index:
     def search(
         self, question: str, k: int = 5, mode: Mode = "hybrid", *,
         qvec: np.ndarray | None = None, dense: np.ndarray | None = None,
-        tuning: Tuning | None = None,
+        tuning: Tuning | None = None, dense_text: str | None = None,
     ) -> list[Hit]:
         """The k best chunks for a question, best first. A caller that already has the
-        query vector or its dense scores passes them, so nothing is computed twice."""
+        query vector or its dense scores passes them, so nothing is computed twice;
+        `dense_text` is a text already embedded whose vectors rank the dense side instead
+        of the question's (a part of a question, ranked without a second embedding)."""
         if mode not in MODES:
             raise ValueError(f"unknown retrieval mode {mode!r}; use one of {', '.join(MODES)}")
         tuning = tuning or self.tuning
+        seen = dense_text or question
         if dense is None:
-            dense = self.dense_scores(self.embed(question) if qvec is None else qvec)
+            dense = self.dense_scores(self.embed(seen) if qvec is None else qvec)
         lexical = self.lexical_scores(question) if mode != "dense" else np.zeros_like(dense)
         lexical_en = self.lexical_scores_en(question) if mode != "dense" else None
         if mode == "dense":
@@ -243,7 +246,7 @@ class Index:
         elif mode == "bm25":
             score = _rrf(None, [lexical, lexical_en], tuning)
         else:
-            score = _rrf(dense, [lexical, lexical_en], tuning, self.dense_scores_en(question, qvec, tuning))
+            score = _rrf(dense, [lexical, lexical_en], tuning, self.dense_scores_en(seen, qvec, tuning))
         order = list(np.argsort(-score, kind="stable"))
         if mode == "hybrid" and tuning.rows_first and asks_for_output(normalize(question)):
             order = self._rows_first(order, tuning.rows_window)
@@ -261,12 +264,13 @@ class Index:
             Hit(self.chunks[i], float(score[i]), float(dense[i]), float(lexical[i])) for i in order
         ]
 
-    def relevance(self, text: str, lexical_weight: float, window: float) -> np.ndarray:
+    def relevance(self, text: str, lexical_weight: float, window: float,
+                  dense_text: str | None = None) -> np.ndarray:
         """How much each chunk is about `text`, on one scale for all of them (the fused
         score only orders: reciprocal ranks fall slowly, so a share of the best keeps
         nearly everything). The BM25 scores as shares of their best, at `lexical_weight`,
         plus where the better cosine lies in the `window` below its best (0 under it, 1 at
-        the top)."""
+        the top). `dense_text`, if given, is embedded in place of `text`, as in `search`."""
         def share(x: np.ndarray | None) -> np.ndarray:
             if x is None or float(x.max()) <= 0:
                 return np.zeros(len(self.chunks), dtype=np.float32)
@@ -277,7 +281,8 @@ class Index:
                 return np.zeros(len(self.chunks), dtype=np.float32)
             return np.clip((x - (float(x.max()) - window)) / window, 0.0, 1.0)
 
-        qvec = self.embed(text)
+        seen = dense_text or text
+        qvec = self.embed(seen)
         zh, en = share(self.lexical_scores(text)), share(self.lexical_scores_en(text))
         # An English text: both sides rank the same units, and the better of the two let
         # the Chinese side (reached through glossary terms, often generic ones), its best
@@ -286,7 +291,7 @@ class Index:
         # the same; the mean: 0.46). A Chinese text: the English side holds only the
         # documents written in English, so the better of the two.
         lexical = 0.3 * zh + 0.7 * en if not CJK.search(text) and en.any() else np.maximum(zh, en)
-        dense = np.maximum(place(self.dense_scores(qvec)), place(self.dense_scores_en(text, qvec)))
+        dense = np.maximum(place(self.dense_scores(qvec)), place(self.dense_scores_en(seen, qvec)))
         blend: np.ndarray = (lexical_weight * lexical + (1 - lexical_weight) * dense).astype(np.float32)
         return blend
 

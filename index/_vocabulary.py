@@ -55,6 +55,15 @@ def title_core(title: str) -> str:
     return _CORE_DROP.sub("", fold(title))
 
 
+# Full Chinese names of international organisations → the short forms UN documents use.
+_ZH_SHORT = {
+    "国际电信联盟": "国际电联", "经济合作与发展组织": "经合组织", "经济合作发展组织": "经合组织",
+    "联合国教育、科学及文化组织": "教科文组织", "联合国教育科学及文化组织": "教科文组织",
+    "联合国难民事务高级专员办事处": "难民署", "联合国难民署": "难民署",
+    "国际劳工局": "劳工局", "国际劳工大会": "劳工大会",
+}
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """What the documents mention. `zh` is the folded Chinese text, `en` the folded English
@@ -105,9 +114,13 @@ class Vocabulary:
     def knows_zh(self, term: str) -> bool:
         """A Chinese word occurs in the documents, or, for a word of three characters or
         more, one differing by a single character does (a typo: 培训假 for 培训机构 is not one;
-        技能差巨 for 技能差距 is)."""
+        技能差巨 for 技能差距 is). An organisation's full name counts when the documents use
+        its standard short form (联合国儿童基金会 → 儿童基金会, 国际电信联盟 → 国际电联)."""
         t = fold(term)
         if t in self.zh:
+            return True
+        short = _ZH_SHORT.get(t) or (t[3:] if t.startswith("联合国") and len(t) > 5 else "")
+        if short and short in self.zh:
             return True
         if len(t) < 3 or not CJK.match(t):
             return False

@@ -95,6 +95,12 @@ def test_instruments_are_found_in_any_written_form() -> None:
         ("Who is responsible for carrying out the strategy?", (), ""),
         ("现任总干事是谁？", ("person",), ""),
         ("Which countries have ratified the Convention?", ("place",), ""),
+        # "who" after a noun is relative ("the official who runs …"), not a question word
+        ("As the adviser in our ministry who runs the apprenticeship board: what does the plan say?", (), ""),
+        ("Could you tell me who heads the branch?", ("person",), ""),
+        # "-based" is no "based" of a location
+        ("Where does the strategy support community-based training?", (), ""),
+        ("Where is the training centre based?", ("place",), ""),
         ("Where does the strategy discuss financing?", (), ""),
         ("知识会优先用在哪里？", (), ""),
         ("下一届大会在哪里举行？", ("place",), ""),
