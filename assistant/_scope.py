@@ -214,7 +214,8 @@ class Scope:
         v = self.vocabulary
         if v.knows_en(name) or fold(name) in v.zh or _ROW_NAME.match(name):
             return True
-        parts = [p for p in re.split(r"\s+(?:of the|of|and|in|for|on|&)\s+", name) if p]
+        # names joined by a word, or by hyphens ("Brazil-Russia-India-China-South Africa")
+        parts = [p for p in re.split(r"\s+(?:of the|of|and|in|for|on|&)\s+|(?<=[a-z])-(?=[A-Z])", name) if p]
         if len(parts) > 1 and all(v.knows_en(p) or fold(p) in v.zh or _ROW_NAME.match(p) for p in parts):
             return True
         # An organisation's acronym before a name it holds: "ILO Governing Body".

@@ -58,6 +58,9 @@ class RetrievalSettings(_Section):
         description="Add the documents' English words for the glossary terms an English question "
         "says in other words to that BM25 query (measured: +0.002 dev MRR, -0.008 dev abstention "
         "accuracy; off).")
+    everyday_zh_weight: float = Field(default=0.5, ge=0,
+        description="A Chinese question's BM25 also scores the documents' terms for its everyday "
+        "words (index/everyday_zh.json), at this weight (0: off; 1 measured worse on dev).")
     english_plain_query: bool = Field(default=True,
         description="Rank it with the question's own vector, without glossary terms (no second embedding: it is kept).")
     english_dense_weight: float = Field(default=1.0, ge=0,
@@ -72,7 +75,7 @@ class RetrievalSettings(_Section):
             bare_view=self.bare_view, filters=self.filters, rows_first=self.rows_first,
             rows_window=self.rows_window, english_view=self.english_view,
             english_lexical=self.english_lexical, english_plain_query=self.english_plain_query,
-            english_synonyms=self.english_synonyms,
+            english_synonyms=self.english_synonyms, everyday_zh_weight=self.everyday_zh_weight,
             dense_en=self.english_dense_weight,
         )
 

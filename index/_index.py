@@ -21,6 +21,7 @@ from ._aliases import ALIASES_SHA256
 from ._bm25 import BM25
 from ._chunks import Chunk
 from ._embedders import VectorEmbedder
+from ._everyday import document_terms
 from ._glossary import GLOSSARY_SHA256, SOURCES, english_of, english_synonyms, expand
 from ._mentions import OutputsOf, asks_for_output, outputs_of, preferred, resolve
 from ._numbers import named
@@ -90,6 +91,7 @@ class Tuning:
     lexical_en: float = 1.0
     english_synonyms: bool = False
     other_instruments: bool = True
+    everyday_zh_weight: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -207,7 +209,13 @@ class Index:
         extra = expand(question, self.tuning.glossary_sources) if self.tuning.glossary else []
         if extra:
             terms += tokens(" ".join(extra))
-        return self._bm25.scores(terms)
+        scores = self._bm25.scores(terms)
+        if self.tuning.everyday_zh_weight > 0 and CJK.search(question):
+            # the documents' terms for its everyday words, at a lower weight than its own
+            everyday = [t for t in tokens(" ".join(document_terms(question))) if t not in terms]
+            if everyday:
+                scores = scores + self.tuning.everyday_zh_weight * self._bm25.scores(everyday)
+        return scores
 
     def lexical_scores_en(self, question: str) -> np.ndarray | None:
         """BM25 over the English versions, for an English question; for a Chinese one, over

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from corpus import Corpus, fold
-from index import GLOSSARY, expand
+from index import GLOSSARY, Index, expand
 
 SAMPLE = json.loads((Path(__file__).parent / "data" / "glossary_sample.json").read_text("utf-8"))
 
@@ -52,3 +52,37 @@ def test_every_chinese_term_occurs_in_a_document(corpus: Corpus) -> None:
     text = fold("".join(d.text for d in corpus.documents))
     missing = sorted({t for _src, _en, zh in GLOSSARY for t in zh if fold(t) not in text})
     assert missing == []
+
+
+# Everyday Chinese words for the documents' terms (index/everyday_zh.json).
+
+def test_every_everyday_entry_names_terms_the_documents_use(corpus: Corpus) -> None:
+    from index._everyday import EVERYDAY_FILE
+
+    entries = json.loads(EVERYDAY_FILE.read_text("utf-8"))
+    assert len(entries) == 248
+    text = fold("\n".join(corpus.texts("zh")))
+    missing = [t for e in entries for t in e["zh"] if fold(t) not in text]
+    assert missing == []
+    phrases = [p for e in entries for p in e["say"]]
+    assert len(phrases) == len(set(phrases)) and min(map(len, phrases)) >= 2
+
+
+def test_everyday_words_reach_the_documents_terms_at_half_weight(index: Index) -> None:
+    from dataclasses import replace
+
+    from index._everyday import document_terms
+
+    assert document_terms("劳工局打算怎么帮工会提升能力？") == ["工人组织"]
+    assert document_terms("工人组织和工会") == []  # the question already says it
+    c5 = next(i for i, c in enumerate(index.chunks) if c.anchor == "ILC.109/Res#c5")
+    before = index.tuning
+    try:
+        index.tuning = replace(before, everyday_zh_weight=0.0)
+        assert not index.lexical_scores("银发族").any()  # no unit says 银发族
+        index.tuning = replace(before, everyday_zh_weight=0.5)
+        scores = index.lexical_scores("银发族")  # 老年人: only c5 names older persons
+        assert [index.chunks[i].anchor for i in scores.nonzero()[0]] == ["ILC.109/Res#c5"]
+        assert scores[c5] == pytest.approx(0.5 * index.lexical_scores("老年人")[c5])
+    finally:
+        index.tuning = before
