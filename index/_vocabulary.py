@@ -55,12 +55,12 @@ def title_core(title: str) -> str:
     return _CORE_DROP.sub("", fold(title))
 
 
-# Full Chinese names of international organisations → the short forms UN documents use.
+# Full Chinese names of international organisations → the short forms UN documents use (a
+# name with the 联合国 prefix the documents drop, 联合国难民署 → 难民署, needs no entry).
 _ZH_SHORT = {
     "国际电信联盟": "国际电联", "经济合作与发展组织": "经合组织", "经济合作发展组织": "经合组织",
     "联合国教育、科学及文化组织": "教科文组织", "联合国教育科学及文化组织": "教科文组织",
-    "联合国难民事务高级专员办事处": "难民署", "联合国难民署": "难民署",
-    "国际劳工局": "劳工局", "国际劳工大会": "劳工大会",
+    "联合国难民事务高级专员办事处": "难民署",
 }
 
 
