@@ -63,7 +63,7 @@ def what_group(q: str, index: Index) -> Listing | None:
     members = tuple(u.anchor for u in corpus.units()
                     if (u.pillar if kind == "支柱" else u.component) == n and u.group.startswith(kind)
                     and (u.row is None or kind == "要素"))
-    first = next((u for u in corpus.units() if u.anchor in members), None)
+    first = corpus.get(members[0]) if members else None
     lead = next((u for u in corpus.units() if any(
         (g := _GROUP_LINE.match(line)) and g["kind"] == kind and int(g["n"]) == n
         for line in u.text.splitlines())), None)

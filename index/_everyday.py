@@ -5,7 +5,6 @@ document term occurs in them verbatim; a test checks); searched, never shown."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from pathlib import Path
@@ -13,7 +12,6 @@ from pathlib import Path
 from corpus import fold
 
 EVERYDAY_FILE = Path(__file__).with_name("everyday_zh.json")
-EVERYDAY_SHA256 = hashlib.sha256(EVERYDAY_FILE.read_bytes()).hexdigest()
 
 
 def _load(path: Path = EVERYDAY_FILE) -> dict[str, tuple[str, ...]]:
