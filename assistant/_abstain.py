@@ -165,9 +165,11 @@ def content_words(reading: Reading) -> list[str]:
 
 def unknown_words(reading: Reading, vocabulary: Vocabulary) -> list[str]:
     """The content words the documents never use, in the question's language (the Chinese
-    text; the English versions and the glossary's English)."""
+    text and the everyday words for its terms; the English versions and the glossary's
+    English)."""
     if reading.lang == "zh":
-        return [w for w in content_words(reading) if not vocabulary.knows_zh(w)]
+        return [w for w in content_words(reading)
+                if not (vocabulary.knows_zh(w) or vocabulary.says_zh(w))]
     return [w for w in content_words(reading) if f" {w} " not in vocabulary.en_stems]
 
 

@@ -153,7 +153,7 @@ class Assistant:
             return lack
         if not (self.index.names_structure(reading.question) or names_held_term(reading, self.index)
                 or self.index.scoped(reading.question)):
-            if self.abstention.weak(self.abstention.margin(float(dense.max()), qvec), reading.lang):
+            if self.abstention.weak(self._margin(reading.question, qvec, dense), reading.lang):
                 return WEAK
             # Words are looked up in the question's language: not conclusive when the best
             # passages are in a document with no text in it (a Chinese question about an
@@ -196,7 +196,22 @@ class Assistant:
         """How clearly the question is about these documents: the null-model margin (what
         the thresholds are calibrated on)."""
         qvec = self.index.embed(question)
-        return self.abstention.margin(float(self.index.dense_scores(qvec).max()), qvec)
+        return self._margin(question, qvec, self.index.dense_scores(qvec))
+
+    def _margin(self, question: str, qvec: np.ndarray, dense: np.ndarray) -> float:
+        """The better of two margins: against the documents' own text (an English question's
+        vector carrying its glossary terms) and, for an English question, against the
+        English versions with its plain vector. English text measured against Chinese alone
+        refused plain questions ("What is the timeframe of the action plan?"); on the dev
+        English questions the better margin separates in-scope from out-of-scope ones more
+        cleanly (AUC 0.563 -> 0.596)."""
+        margin = self.abstention.margin(float(dense.max()), qvec)
+        en = self.index.dense_scores_en(question, qvec)
+        if en is not None and en.size:
+            plain = self.index.plain_vector(question) \
+                if self.index.tuning.english_plain_query else qvec
+            margin = max(margin, self.abstention.margin(float(en.max()), plain))
+        return margin
 
     def ask(self, question: str, k: int | None = None, retriever: Retriever | None = None) -> Answer:
         """Retrieve the k best units, abstain if the documents cannot answer, else write an

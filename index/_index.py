@@ -184,6 +184,11 @@ class Index:
             best = np.maximum(best, every[n : 2 * n])
         return best
 
+    def plain_vector(self, question: str) -> np.ndarray:
+        """The question's own vector, without glossary terms (kept from `embed`: no second
+        embedding); what the English versions are searched with."""
+        return self._query(question)
+
     def dense_scores_en(self, question: str, qvec: np.ndarray | None = None,
                         tuning: Tuning | None = None) -> np.ndarray | None:
         """An English question against the English versions' vectors: a ranking of its own
@@ -355,12 +360,14 @@ class Index:
 
     def names_structure(self, question: str) -> bool:
         """True when the question names a unit, or asks for the outputs of a pillar or
-        component: it is about these documents whatever its similarity scores say."""
+        component (or of several pillars, or the rows marked all pillars): it is about these
+        documents whatever its similarity scores say."""
         if not self.tuning.mentions:
             return False
         if self.mentioned(question):
             return True
-        return self.tuning.filters and bool(self._preferred(question))
+        return self.tuning.filters and (bool(self._preferred(question))
+                                        or self.outputs_of(question) is not None)
 
     def _prefer(self, anchors: tuple[str, ...], order: list[int]) -> list[int]:
         """Rows a pillar/component filter selects move ahead, keeping their ranked order."""

@@ -92,7 +92,10 @@ _NO_POINT = re.compile(
     r"未具体提及|没有(?:对应|具体)|不对应|无对应|no (?:corresponding|particular|specific) point"
     r"|not (?:tied|linked|mapped|matched) to any|without (?:a|any) (?:corresponding )?point"
 )
-_PILLAR = re.compile(r"(?:支柱|\bpillar)\s*(?P<n>[1-5])(?!\d)")
+# "支柱3", "pillar 3"; also a pillar column read out ("对应支柱只有1", "pillar is only 1")
+_PILLAR = re.compile(r"(?:支柱(?:栏|一栏|列)?(?:只有|仅有|只是|仅为|就是|是)?"
+                     r"|\bpillar(?: column)?(?: (?:is|reads|says))?(?: only| just)?)\s*(?P<n>[1-5])"
+                     r"(?!\d|\s*(?:个|项|大|条|种|\b(?:pillars|in all|in total)\b))")
 # Rows naming every pillar asked ("同时标了支柱3和支柱4", "both pillar 3 and pillar 4"), or
 # more than one specific pillar.
 _BOTH = re.compile(r"同时|都标|均标|\bboth\b|\bas well as\b|\bjointly\b|\btogether with\b|\band also\b")

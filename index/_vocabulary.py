@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from corpus import Corpus, fold, mentioned_instruments, one_edit
 
+from ._everyday import EVERYDAY
 from ._glossary import GLOSSARY
 from ._tokens import CJK, en_words
 
@@ -78,6 +79,7 @@ class Vocabulary:
     instruments: frozenset[str]
     latest_year: int  # the year of the latest document: it can report nothing after it
     units: tuple[str, ...]  # each unit's texts (all languages), folded: for word weights
+    everyday_zh: str = ""  # the everyday Chinese phrases for the documents' terms, folded
 
     @classmethod
     def of(cls, corpus: Corpus) -> Vocabulary:
@@ -98,6 +100,7 @@ class Vocabulary:
             latest_year=max(d.year for d in corpus.documents),
             units=tuple(fold("\n".join([u.text, *(v.text(u.locator) or "" for v in d.versions)]))
                         for d in corpus.documents for u in d.units),
+            everyday_zh="\n".join(EVERYDAY),
         )
 
     def specific(self, name: str, share: float = 0.1) -> bool:
@@ -110,6 +113,13 @@ class Vocabulary:
         frequency over the units, so a passage sharing 国际培训中心 with a question is about
         its subject and one sharing 劳工 is not."""
         return _weight(self, word)
+
+    def says_zh(self, term: str) -> bool:
+        """A Chinese word the documents do not use but an everyday phrase for one of their
+        terms contains (工会 for 工人组织, 理工科 for STEM): a question using it is not about
+        something new, as an English question's glossary words are not."""
+        t = fold(term)
+        return len(t) >= 2 and t in self.everyday_zh
 
     def knows_zh(self, term: str) -> bool:
         """A Chinese word occurs in the documents, or, for a word of three characters or

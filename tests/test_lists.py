@@ -285,6 +285,13 @@ def test_only_that_sets_aside_the_all_pillar_rows_keeps_multi_pillar_rows(assist
     assert _cited(a) == named
     alone = assistant.ask("Which outputs belong to pillar 1 alone?")
     assert _cited(alone) == ["A1", "A2", "A23", "A36"]
+    # the pillar column read out, with a full-width digit: "whose pillar is only １"
+    read_out = assistant.ask("请列出附录里对应支柱只有１这一个的全部产出。")
+    assert _cited(read_out) == ["A1", "A2", "A23", "A36"]
+    assert read_out.answer.startswith("附录中只对应支柱1的产出共有4项。")
+    # a count of pillars is no pillar number
+    assert assistant.index.outputs_of("战略的支柱是5个吗？附录里有哪些产出？") is None
+    assert assistant.index.outputs_of("附录里支柱是5的产出有哪些？").number == "5"  # type: ignore[union-attr]
 
 
 def test_pb_and_sdg_columns_named_with_words_between(assistant: Assistant) -> None:
