@@ -7,6 +7,7 @@ based on?")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from corpus import Corpus, label
@@ -137,18 +138,23 @@ def described_chain(reading: Reading, index: Index, rank: Ranker,
                                                for a in ranked[:5]) >= 3:
                 anchor = f"{unit.doc_id}#{unit.parent}"
             return chain(anchor, index.corpus, index,
-                         side == "point" and not _POINT_SAYS.search(reading.norm), within)
+                         side == "point" and not _POINT_SAYS.search(reading.norm), within, ranked)
     return None
 
 
 def chain(anchor: str, corpus: Corpus, index: Index, outputs_asked: bool = False,
-          within: tuple[str, ...] = ()) -> Listing:
+          within: tuple[str, ...] = (), order: Sequence[str] = ()) -> Listing:
     """The mandate chain of an output, a Conclusions point or a strategy item; a question
     asking for outputs gets a point's outputs first, then the point; `within`, a point's
-    outputs among these only (a component's, when the question names one)."""
+    outputs among these only (a component's, when the question names one); `order`, a
+    ranking of units for the question: a point's outputs follow it (the one the question
+    describes first among the twelve that cite 14(g)), else the Appendix order."""
     t = index.references.chain(anchor)
     if within and t.cited_by and set(t.cited_by) & set(within):
         t = replace(t, cited_by=tuple(a for a in t.cited_by if a in within))
+    if order and t.cited_by:
+        at = {a: i for i, a in enumerate(order)}
+        t = replace(t, cited_by=tuple(sorted(t.cited_by, key=lambda a: at.get(a, len(at)))))
     zh, en = label(anchor, "zh"), label(anchor, "en")
     unit = corpus.unit(anchor)
     if unit.row is not None:

@@ -74,8 +74,8 @@ _NO_OUTPUT = re.compile(
 _NO_POINT = re.compile(
     r"\boutputs?\b[^?]{0,40}(?:\bnot|n't|\bno|\bnever|\bwithout)\b[^?]{0,30}\b(?:points?|paragraphs?|conclusions)\b"
     # "哪些产出没有挂钩到结论的任何具体条款"
-    r"|产出[^？?。]{0,4}(?:没有|未|不)(?:对应|引用|援引|挂钩|关联)(?:到)?[^？?。]{0,16}(?:要点|结论|条款)"
-    r"|未具体提及|(?:没有|未|不)(?:对应|引用|援引|标注|列出|注明|写明|标明|挂钩|关联)(?:到)?(?:任何)?[^？?]{0,12}(?:要点|结论)[^？?]{0,8}"
+    r"|产出[^？?。]{0,4}(?:没有|未|不|找不到|找不着|缺少|缺乏)(?:对应|引用|援引|挂钩|关联)(?:到)?[^？?。]{0,16}(?:要点|结论|条款)"
+    r"|未具体提及|(?:没有|未|不|找不到|缺少|缺乏)(?:对应|引用|援引|标注|列出|注明|写明|标明|挂钩|关联)(?:到)?(?:任何)?[^？?]{0,12}(?:要点|结论)[^？?]{0,8}"
     r"的(?:高级别)?产出"
     r"|产出[^？?]{0,6}(?:没有|未|不)(?:对应|引用|援引|标注|列出|注明|写明|标明)[^？?]{0,16}(?:结论|要点)"
     # "哪些产出在“所涉《结论》段落”一栏没有注明任何段落"
@@ -90,6 +90,10 @@ _GROUPS = re.compile(
     r"(?:[\w-]+\s+)?(?P<en>pillars|components)\b(?!\s*\d)"
     r"|\bwhat (?:are|were) (?:the |its |their )?(?:[\w-]+ )?(?P<en2>pillars|components)\b(?!\s*\d)"
     r"|\bhow many (?P<en3>pillars|components)\b")
+
+# Words that set the groups aside rather than ask for them.
+_SET_ASIDE = re.compile(r"\b(?:besides|apart from|other than|except(?: for)?|beyond|in addition to|"
+                        r"aside from|on top of|leaving aside|not counting)\b[^?]*$|除了[^？?]*$|除去[^？?]*$")
 
 
 def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | None,
@@ -144,6 +148,8 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
                        f"{len(rows)} high-level output{'s' if len(rows) != 1 else ''} of the "
                        f"Appendix answer{'' if len(rows) != 1 else 's'} {points_en}.")
     groups = _GROUPS.search(q)
+    if groups and _SET_ASIDE.search(q[max(0, groups.start() - 24):groups.start()]):
+        groups = None  # "what is counted besides the five components": not what is asked
     if groups and not named and outputs is None and not reading.asks and not OUTPUT_WORDS.search(q):
         asked = next(g for g in groups.groups() if g)
         kind = "支柱" if asked in ("支柱", "pillars") else "要素"

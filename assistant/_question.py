@@ -41,7 +41,7 @@ _ASKS: tuple[tuple[Asked, re.Pattern[str]], ...] = (
         rf"|\bwhat amount\b"
         rf"|多少{_ZH_MONEY_NOUN}|{_ZH_MONEY_NOUN}[^？?]{{0,8}}(?:是|有|为)?多少|多少钱|几[块元]")),
     ("rate", re.compile(
-        rf"\b(?:what|which) (?:\w+ ){{0,3}}{_EN_RATE_NOUN}\b|\bhow (?:high|low) is\b"
+        rf"\b(?:what|which)(?:'s| is| are| was| were)? (?:[\w-]+ ){{0,4}}{_EN_RATE_NOUN}\b|\bhow (?:high|low) is\b"
         rf"|{_ZH_RATE_NOUN}[^？?]{{0,6}}(?:是|有|为)?多少|多少{_ZH_RATE_NOUN}|百分之几")),
     ("count", re.compile(
         r"\bhow many\b|\b(?:the|total|current|overall) number of\b"
@@ -150,6 +150,14 @@ _PAST = re.compile(
 # The state of things after the documents, whatever year: progress to date.
 _SINCE = re.compile(
     r"\b(?:so far|to date|until now|up to now|by now)\b|迄今|至今|到目前为止|截至目前|到现在为止|目前为止")
+# What was in fact done, not planned: "by the end of 2025, how much had actually been spent",
+# "截至2025年底实际花了多少钱" (the deadline words of a plan are then no plan).
+_REALIZED = re.compile(
+    r"\b(?:actually|in fact|in reality|really)\s+(?:been\s+)?(?:spent|delivered|achieved|completed|"
+    r"implemented|done|used|disbursed|reached|met)\b"
+    r"|\b(?:had|has|have)\s+(?:actually\s+|really\s+|in fact\s+)?(?:been\s+)?(?:spent|delivered|achieved|"
+    r"completed|disbursed)\b"
+    r"|实际(?:上)?(?:已经?)?(?:花了|花费了|支出了|用了|完成了|落实了|实现了|拨付了|达到了)")
 _PLAN = re.compile(
     r"\b(?:will|shall|should|would|plan|plans|planned|planning|aim|aims|aimed|expected|intend|"
     r"intends|intended|scheduled|due|foreseen|envisaged|target|targets|goal|goals|by|before|"
@@ -200,6 +208,7 @@ class Reading:
     plan: bool  # asks what is planned or to be done
     past: bool  # asks what happened (past or perfect forms, results, progress)
     since: bool  # asks about progress up to now, after the documents
+    realized: bool = False  # asks what was in fact done or spent ("had actually been spent")
 
 
 def read(question: str) -> Reading:
@@ -236,6 +245,7 @@ def read(question: str) -> Reading:
         plan=bool(_PLAN.search(norm)),
         past=bool(_PAST.search(norm)),
         since=bool(_SINCE.search(norm)),
+        realized=bool(_REALIZED.search(norm)),
     )
 
 

@@ -179,7 +179,7 @@ class Scope:
         last = self.vocabulary.latest_year
         for y, z in sorted(p for p in r.periods if p[0] > last):
             planned = (y, z) in self.vocabulary.periods  # the documents schedule something then
-            if not r.plan and (r.past or not planned):
+            if (not r.plan or r.realized) and (r.past or not planned):
                 yield Lack(f"asks about {y}, after the documents ({last}) were written",
                            f"文件写于{last}年，无法说明{y}年的情况。",
                            f"The documents date from {last}; they cannot say what happened in {y}.")

@@ -86,13 +86,13 @@ REGISTRY: tuple[Instrument, ...] = (
                ("《2030年议程》", "2030 Agenda")),
 )
 
-# Numbered forms, on folded text: 第142号公约, (第142号) after a title, c142, c.142,
-# convention no. 142, convention (no. 142), recommendation no. 195, r195.
+# Numbered forms, on folded text: 第142号公约, 142号公约, (第142号) after a title, c142, c.142,
+# convention no. 142, convention (no. 142), convention 142, recommendation no. 195, r195.
 _NUMBERED = re.compile(
-    r"第(?P<zn>\d{2,3})号(?P<zt>公约|建议书)"
+    r"(?:第|(?<![\d.]))(?P<zn>\d{2,3})\s?号(?P<zt>公约|建议书)"
     r"|(?P<zt2>公约|建议书)》?\(第(?P<zn2>\d{2,3})号\)"
     r"|(?<![a-z0-9#])(?P<ct>[cr])\.?\s?(?P<cn>\d{2,3})(?!\d|\.[a-z0-9])"
-    r"|\b(?P<et>convention|recommendation)s?\s*\(?(?:no\.?|number|n°)\s*(?P<en>\d{2,3})(?!\d)"
+    r"|\b(?P<et>convention|recommendation)s?\s*\(?(?:no\.?|number|n°)?\s*(?P<en>\d{2,3})(?![\d.])"
 )
 _SDG = re.compile(r"\bsdgs?\b")
 

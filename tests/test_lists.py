@@ -395,6 +395,32 @@ def test_outputs_asked_of_a_point_come_before_the_point(assistant: Assistant) ->
         "Appendix output 12.")
 
 
+def test_a_described_point_has_its_outputs_in_the_order_of_the_question(
+        assistant: Assistant) -> None:
+    """Twelve outputs cite 14(g); the one on Decent Work Country Programmes, which the
+    question describes, comes first (Appendix order otherwise)."""
+    a = assistant.ask("Which output responds to the Conference's request to prioritise skills "
+                      "in Decent Work Country Programmes?")
+    cited = _cited(a)
+    assert cited[0] == "A16" and "c14.g" in cited
+    assert sorted(c for c in cited if c.startswith("A")) == sorted(
+        a.split("#")[1] for a in assistant.index.references.chain("ILC.109/Res#c14.g").cited_by)
+
+
+def test_outputs_without_a_point_asked_with_other_negations(assistant: Assistant) -> None:
+    for q in ("附录里有没有哪些产出找不到对应的大会结论条款？是哪几条？", "附录中缺少对应结论要点的产出有哪些？"):
+        a = assistant.ask(q)
+        assert _cited(a) == ["A30", "A32", "A36"], q
+        assert a.answer.startswith("附录中没有对应任何结论要点（“未具体提及”）的产出共有3项。")
+
+
+def test_groups_set_aside_are_not_what_is_asked(assistant: Assistant) -> None:
+    a = assistant.ask("What is the price tag of the action plan, and what is counted besides "
+                      "the five components?")
+    assert _cited(a)[0] == "p32"
+    assert _cited(assistant.ask("What are the five components?"))[:2] == ["p21", "p22"]
+
+
 def test_outputs_named_by_the_tables_own_numbering(assistant: Assistant) -> None:
     """"output A38", "附录A29", "A35…这项产出": the rows as the table numbers them; not
     refused as a name the documents never use."""

@@ -50,6 +50,10 @@ def test_instruments_are_found_in_any_written_form() -> None:
     assert mentioned_instruments("the Centenary Declaration and SDG 4") == [
         "CENTENARY-2019", "AGENDA-2030"]
     assert mentioned_instruments("请给出C142第三条的具体条文") == ["C142"]
+    # without "No." or 第: "Convention 140", "Recommendation 195", "142 号公约"
+    assert mentioned_instruments("Convention 140 and Recommendation 195; 142 号公约") == [
+        "C140", "R195", "C142"]
+    assert mentioned_instruments("the conventions 2022 and convention 14.5") == []
     # Anchors are not instruments.
     assert mentioned_instruments("ILC.109/Res#c14.c and GB.346/INS/4#p25.a") == []
 
@@ -70,6 +74,8 @@ def test_instruments_are_found_in_any_written_form() -> None:
         ("计划和预算产出编号是多少？", ("count",), ""),
         ("What share of adults take part in training?", ("rate",), ""),
         ("青年失业率是多少？", ("rate",), ""),
+        ("What's the current global NEET rate for young people?", ("rate",), ""),
+        ("Which pillar has the highest share of outputs?", (), ""),
         ("How many member States does the ILO have?", ("count",), "states"),
         ("How many countries have ratified it so far?", ("count",), "countries"),
         ("理事会由多少名成员组成？", ("count",), "成员"),

@@ -114,6 +114,11 @@ def test_after_the_documents(scope: Scope) -> None:
     # What the documents plan for a later year is theirs to say.
     assert _why(scope, "2031年要对战略做什么？") is None
     assert _why(scope, "What will the Office have done by 2025?") is None
+    # "by" a later year, yet asking what was in fact spent or done then
+    assert _why(scope, "By the end of 2025, how much had actually been spent?") == (
+        "asks about 2025, after the documents (2022) were written")
+    assert _why(scope, "截至2025年底，行动计划实际花了多少钱？") == (
+        "asks about 2025, after the documents (2022) were written")
     assert _why(scope, "How much has the Office spent on it so far?",
                 "The component costs US$183 million.") == (
         "asks about progress up to now; the documents date from 2022")
