@@ -89,7 +89,8 @@ def amount(text: str) -> float | None:
         return None
     return _usd(m["n"] or m["n2"], m["unit"] or m["unit2"])
 _NO_POINT = re.compile(
-    r"未具体提及|没有(?:对应|具体)|不对应|无对应|no (?:corresponding|particular|specific) point"
+    # (not "有没有对应的产出", which asks whether there is one)
+    r"未具体提及|(?<!有)没有(?:对应|具体)|不对应|无对应|no (?:corresponding|particular|specific) point"
     r"|not (?:tied|linked|mapped|matched) to any|without (?:a|any) (?:corresponding )?point"
 )
 # "支柱3", "pillar 3"; also a pillar column read out ("对应支柱只有1", "pillar is only 1")
@@ -121,11 +122,18 @@ _WITHOUT_ALL = re.compile(
 _ASKS_OUTPUT = re.compile(
     r"哪(?:一|些|个)?项?(?:高级别)?产出|\bwhich (?:[\w-]+ )?outputs?\b|\bwhat outputs?\b"
 )
+# "Is there an output on …?", "附录里有没有对应的产出？": the same, when it is all that is asked.
+_ANY_OUTPUT = re.compile(
+    r"\b(?:is|are) there (?:an?|any) (?:[\w-]+ ){0,2}outputs?\b|有没有(?:对应|相应|相关)?的?(?:高级别)?产出")
 
 
 def asks_for_output(question: str) -> bool:
-    """"Which output …?": the answer is an Appendix row, whatever else also matches."""
-    return bool(_ASKS_OUTPUT.search(question.lower()))
+    """"Which output …?": the answer is an Appendix row, whatever else also matches; "is
+    there an output …?" too, unless the question asks other things as well."""
+    q = question.lower()
+    if _ASKS_OUTPUT.search(q):
+        return True
+    return bool(_ANY_OUTPUT.search(q)) and len(re.findall(r"[?？]", q)) <= 1
 
 
 def with_all_pillars(question: str) -> bool:

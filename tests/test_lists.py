@@ -407,6 +407,17 @@ def test_a_described_point_has_its_outputs_in_the_order_of_the_question(
         a.split("#")[1] for a in assistant.index.references.chain("ILC.109/Res#c14.g").cited_by)
 
 
+def test_is_there_an_output_puts_the_rows_first(assistant: Assistant) -> None:
+    """A yes/no question for an output is answered by the rows; "有没有对应的产出" is not
+    "没有对应" (outputs without a point); asked beside other questions, it leaves them be."""
+    assert _cited(assistant.ask("Is there any output about skills in conflict-affected countries?"))[0] == "A15"
+    zh = _cited(assistant.ask("在受冲突影响的地区促进社会凝聚与和平，附录里有没有对应的产出？"))
+    assert zh[0] == "A15" and not {"A30", "A36"} & set(zh[:2])
+    both = assistant.ask("结论要求对战略进行中期审查，这是结论哪一项？附录中有没有产出专门对应？"
+                         "战略在哪一段安排了中期审查，定在哪一年？")
+    assert not both.abstained and _cited(both)[0] == "c14.a.vii"
+
+
 def test_outputs_without_a_point_asked_with_other_negations(assistant: Assistant) -> None:
     for q in ("附录里有没有哪些产出找不到对应的大会结论条款？是哪几条？", "附录中缺少对应结论要点的产出有哪些？"):
         a = assistant.ask(q)
