@@ -173,7 +173,9 @@ def main() -> int:
            "languages, D12…: 50 list, D13…: 45 fact/mandate questions asked in both languages, "
            "D14…: 60 list/obligation, D15…: 40 mandate questions asked in both languages, "
            "D16…: 45 and D17…: 35 fact questions asked in both languages in everyday words, D18…: 40 "
-           "mandate and D19…: 40 fact questions asked in both languages); each was run once as "
+           "mandate and D19…: 40 fact questions asked in both languages, D20…: 60 fact/mandate/"
+           "out-of-scope questions asked in both languages, compound and in everyday words); "
+           "each was run once as "
            "written, before "
            "anything was tuned on it, to see how the system met questions it had not seen.",
            f"- **rewordings** ({len(rew)}, `evals/rewordings_dev.jsonl`): two rewordings of "
