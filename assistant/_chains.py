@@ -43,6 +43,10 @@ _ASKS_POINTS = re.compile(
     # the strategy's own paragraph for an output: "which strategy item plans this?"
     r"|\b(?:which|what) (?:strategy |[\w-]+ ){0,2}(?:items?|sub-items?|sections?)\b"
     r"|(?:战略|正文)[^？?，,]{0,12}哪一?(?:段|项|条|部分)")
+# The strategy's own paragraph or item asked for (what plans a Conclusions point's work).
+ASKS_STRATEGY = re.compile(
+    r"\b(?:which|what) (?:part of the )?strategy(?:'s)? (?:[\w-]+ ){0,2}(?:items?|sub-items?|paragraphs?|"
+    r"sections?|parts?)\b|战略(?:正文)?[^？?，,]{0,12}哪一?(?:段|项|条|部分)")
 _ASKS_OUTPUTS = re.compile(r"\b(?:which|what) (?:[\w-]+ ){0,2}outputs?\b|哪(?:些|几|一)?(?:项|个)?(?:高级别)?产出")
 _LINKS = re.compile(
     r"\bcit(?:e|es|ed|ing)\b|\bbasis\b|\bbased on\b|\bcorrespond|\bimplement|\banswer|\brespond"

@@ -169,6 +169,7 @@ _PLAN = re.compile(
 _TITLE = re.compile(r"《([^》]{1,80})》")
 _NAME = re.compile(r"\b[A-Z][\w'’&-]*(?:\s+(?:(?:of the|of|for|on|and|in|&)\s+)?[A-Z][\w'’&-]*)*")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]+$")
+_JOINERS = frozenset(("of", "the", "for", "on", "and", "in", "&"))
 _OPENERS = frozenset(
     "what which who whom whose how when where why did does do is are was were will would can "
     "could should must may has have had my our i in under according the a an if tell please "
@@ -297,6 +298,8 @@ def _name(group: str, starts_sentence: bool, title_case: bool) -> list[str]:
     while parts and (parts[0].lower() in _OPENERS or (starts_sentence and len(parts) == 1)):
         parts = parts[1:]
         starts_sentence = False
+    while parts and parts[0].lower() in _JOINERS:  # "Which of the A-outputs": no name starts "of"
+        parts = parts[1:]
     if not parts:
         return []
     if starts_sentence and len(parts) > 1 and not _ACRONYM.match(parts[0]) \

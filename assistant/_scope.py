@@ -268,7 +268,7 @@ class Scope:
 # The Appendix table's own numbering of its rows ("A38", "Output A6"): a reference the
 # structure resolves, not a name the text must hold.
 # Likewise a section by its number ("Part IV", "Section 4").
-_ROW_NAME = re.compile(r"^(?:(?:appendix |high-level )?outputs? )?A[1-9]\d?$"
+_ROW_NAME = re.compile(r"^(?:(?:appendix |high-level )?outputs? )?A[1-9]\d?$|^A[- ](?:outputs?|rows?)$"
                        r"|^(?:part|section|chapter) (?:\d{1,2}|[IVX]{1,4})$", re.I)
 
 

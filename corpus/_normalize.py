@@ -92,6 +92,14 @@ _NUMBER_LETTER = re.compile(
     rf"\b(?P<head>(?:{_NOUN_ALT}|appendix|annex)\s+)(?P<n>\d{{1,2}})\s*"
     r"(?:\(\s*(?P<a>[a-z]{1,4})\s*\)|(?P<b>[a-z])(?![a-z]))")
 _SPACED_MARKS = re.compile(r"\)\s+\((?=[a-z]{1,4}\))")
+# "paragraph 14, point c", "paragraph 14 item (c)" and "point c of paragraph 14" → "paragraph 14(c)".
+_LETTER_WORDS = r"(?:point|item|subparagraph|sub-paragraph|letter|clause)"
+_POINT_AFTER = re.compile(
+    rf"\b(?P<head>(?:paragraph|conclusions)\s+)(?P<n>\d{{1,2}}),?\s+{_LETTER_WORDS}\s+"
+    r"\(?(?P<l>[a-z])\)?(?![a-z])")
+_POINT_OF = re.compile(
+    rf"\b{_LETTER_WORDS}\s+\(?(?P<l>[a-z])\)?\s+of\s+(?:the\s+)?(?P<head>(?:paragraph|conclusions)\s+)"
+    r"(?P<n>\d{1,2})(?![\d(])")
 
 # --- Chinese numerals --------------------------------------------------------------------
 _ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
@@ -102,12 +110,12 @@ _ZH_AFTER_DI = re.compile(rf"第(?P<n>{_ZH_NUM})(?=\s*(?:段|点|项|条|款|届
 _ZH_AFTER_NOUN = re.compile(rf"(?P<noun>支柱|要素|结论)(?P<n>{_ZH_NUM})(?![个项大栏列])")
 # "第2支柱", "第2个支柱", "第2项要素" → "支柱2".
 _ZH_ORD_NOUN = re.compile(r"第(?P<n>\d{1,2})(?:个|项|大)?(?P<noun>支柱|要素)")
-# "第25段a项", "第25段 (a)", "结论13g", "结论第12段a、b、d三项" → "第25段(a)", "结论13(g)",
-# "结论第12段(a)(b)(d)".
+# "第25段a项", "第25段 (a)", "结论13g", "结论第12段a、b、d三项", "第12段第q点" → "第25段(a)",
+# "结论13(g)", "结论第12段(a)(b)(d)", "第12段(q)".
 _ZH_ITEM = re.compile(
-    r"(?P<head>第\d{1,2}段|结论(?:第)?\d{1,2}(?:段|点)?)\s*"
+    r"(?P<head>第\d{1,2}段|结论(?:第)?\d{1,2}(?:段|点)?)\s*(?:第\s*(?=\(?[a-z]\)?\s*(?:点|项|小项|条)))?"
     r"(?P<ls>\(?[a-z]\)?(?:\s*(?:[、,]|和|及|与)\s*\(?[a-z]\)?)*)"
-    r"\s*(?:[二三四五六七八九两]?项|小项)?(?![a-z])")
+    r"\s*(?:[二三四五六七八九两]?项|小项|点)?(?![a-z])")
 _LETTER = re.compile(r"[a-z]")
 
 
@@ -183,6 +191,8 @@ def normalize(text: str) -> str:
     t = _ORD_BEFORE.sub(before, t)
     t = _NUM_AFTER.sub(after, t)
     t = _SPACED_MARKS.sub(")(", t)
+    t = _POINT_AFTER.sub(lambda m: f"{m['head']}{m['n']}({m['l']})", t)
+    t = _POINT_OF.sub(lambda m: f"{m['head']}{m['n']}({m['l']})", t)
     t = _NUMBER_LETTER.sub(lambda m: f"{m['head']}{m['n']}({m['a'] or m['b']})", t)
 
     def zh(m: re.Match[str]) -> str:

@@ -2,8 +2,10 @@
 
 Per language, the margin threshold is the highest that refuses at most
 `Settings.abstention.max_false_abstention` of the in-scope dev questions (below the 3 %
-target, for headroom), so one odd question does not set it alone; questions that name a unit
-are left out (they are never refused on similarity). The novelty threshold sits just above
+target, for headroom), so one odd question does not set it alone, lowered to just above
+(`safety`) the highest out-of-scope margin it refuses: in-scope questions are not refused for
+no out-of-scope one. Questions that name a unit are left out (they are never refused on
+similarity). The novelty threshold sits just above
 the most novel in-scope dev question the margin lets through, so the two together refuse no
 more than the margin alone. What each costs in out-of-scope questions let through is printed
 (the test part is never used here)."""
@@ -29,7 +31,11 @@ def fit(assistant: Assistant, questions: Sequence[Question]) -> dict[str, dict[s
         inside = sorted(margins[q.id] for q in scored if q.lang == lang and q.in_scope)
         outside = [margins[q.id] for q in scored if q.lang == lang and not q.in_scope]
         allowed = int(a.max_false_abstention * len(inside))
-        t = round(inside[allowed] - a.safety, 4)
+        t = inside[allowed] - a.safety
+        # No higher than the out-of-scope questions it refuses need (plus the safety): the
+        # budget is a ceiling, not a target ("refuse 1 % more in-scope questions for none").
+        caught = [m for m in outside if m < t]
+        t = round(min(t, max(caught) + a.safety) if caught else t, 4)
         out[lang] = {"threshold": t, "in_scope": len(inside),
                      "out_of_scope_refused": sum(m < t for m in outside),
                      "out_of_scope": len(outside)}

@@ -174,7 +174,8 @@ def main() -> int:
            "D14…: 60 list/obligation, D15…: 40 mandate questions asked in both languages, "
            "D16…: 45 and D17…: 35 fact questions asked in both languages in everyday words, D18…: 40 "
            "mandate and D19…: 40 fact questions asked in both languages, D20…: 60 fact/mandate/"
-           "out-of-scope questions asked in both languages, compound and in everyday words); "
+           "out-of-scope questions asked in both languages, compound and in everyday words, D21…: "
+           "50 mandate/fact questions asked in both languages, references written in many forms); "
            "each was run once as "
            "written, before "
            "anything was tuned on it, to see how the system met questions it had not seen.",

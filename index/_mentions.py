@@ -22,6 +22,7 @@ from ._numbers import (
     ZH_POINT,
     about,
     anchors_of,
+    bare_items,
     each_numbered,
     rows,
     unnamed_document,
@@ -316,6 +317,9 @@ def resolve(question: str, corpus: Corpus, refs: References) -> list[str]:
     if not points and conclusions:
         for m in about(q, [*EN_POINT.finditer(q), *EN_CONCL.finditer(q), *zh_paragraphs(q, corpus)]):
             points += anchors_of(ILC, "c", m["n"], m["letters"])
+    if not points and conclusions:  # "… for the informal economy in 12(o)"
+        for m in about(q, bare_items(q)):
+            points += anchors_of(ILC, "c", m["n"], m["letters"])
     out: list[str] = []
     points = [p for p in points if corpus.get(p) is not None]
     if points:
@@ -324,6 +328,8 @@ def resolve(question: str, corpus: Corpus, refs: References) -> list[str]:
             out += refs.leaves_under(p)
     if not conclusions:
         paras = about(q, [*ZH_PARA.finditer(q), *EN_POINT.finditer(q), *ZH_POINT.finditer(q)])
+        if not paras:  # "Which output implements 12(v)?": the document that has it
+            paras = about(q, bare_items(q))
         for m in paras:
             for a in unnamed_document(m, corpus):
                 out += refs.leaves_under(a)

@@ -17,6 +17,22 @@ ZH_PARA = re.compile(r"(?<!结论)(?<!结论的)第\s*(?P<n>\d{1,2})\s*段" + _L
 EN_POINT = re.compile(r"\b(?P<word>point|paragraph|para\.?)\s*(?P<n>\d{1,2})\b" + _LETTERS)
 # "第14(c)点": 点 is the Conclusions' word (the strategy's items are 项)
 ZH_POINT = re.compile(r"(?<!结论)第\s*(?P<n>\d{1,2})\s*(?:段\s*)?" + _LETTERS + r"\s*点")
+# "in 12(o)", "implements 14(a)(v)": a bare number with its letters (at least one).
+_BARE_ITEM = re.compile(r"(?<![\w.#(/\-])(?P<n>\d{1,2})(?=\s*[\(（]\s*[a-z]{1,4}\s*[\)）])" + _LETTERS)
+# A sentence giving the asker's own guess ("I'd have expected 14(i)"): its number is no
+# reference of the question.
+_GUESS = re.compile(r"\b(?:expect|expected|guess|guessed|thought|assumed?|suppose[ds]?|believed?)\b"
+                    r"|以为|猜|原本估计")
+_SENTENCE = re.compile(r"[^.!?。！？]+[.!?。！？]*")
+
+
+def bare_items(q: str) -> list[re.Match[str]]:
+    """Bare numbered items, outside sentences that only give the asker's guess."""
+    out: list[re.Match[str]] = []
+    for s in _SENTENCE.finditer(q):
+        if not _GUESS.search(s.group()):
+            out += [m for m in _BARE_ITEM.finditer(q, s.start(), s.end())]
+    return out
 # "Conclusions 14(c)", "Conclusion 12": the number right after the word.
 EN_CONCL = re.compile(r"\bconclusions?\s*(?P<n>\d{1,2})\b" + _LETTERS)
 _ROW = re.compile(
@@ -110,8 +126,12 @@ def named(question: str, corpus: Corpus) -> list[str]:
     if not out and conclusions:
         for m in [*EN_POINT.finditer(q), *EN_CONCL.finditer(q), *zh_paragraphs(q, corpus)]:
             out += anchors_of(ILC, "c", m["n"], m["letters"])
+    if not out and conclusions:  # "… for the informal economy in 12(o)"
+        for m in bare_items(q):
+            out += anchors_of(ILC, "c", m["n"], m["letters"])
     if not conclusions:
-        for m in [*ZH_PARA.finditer(q), *EN_POINT.finditer(q), *ZH_POINT.finditer(q)]:
+        found = [*ZH_PARA.finditer(q), *EN_POINT.finditer(q), *ZH_POINT.finditer(q)]
+        for m in found or bare_items(q):  # "Which output implements 12(v)?"
             out += unnamed_document(m, corpus)
     out += rows(q)
     return [a for a in dict.fromkeys(out) if corpus.get(a) is not None]

@@ -328,6 +328,13 @@ def test_units_a_question_names_come_first(
         ("paragraph 14(a)(v)", ["c14.a.v"]),
         # not a row: a word, a letter inside a name
         ("the A-12 rule", []),
+        # a bare number with its letters: the Conclusions' when the question speaks of them,
+        # else the document that has it; not a number given as the asker's guess
+        ("The Conclusions ask for this in 12(o). Which output lists that point?", ["c12.o"]),
+        ("Which output implements 12(v)?", ["c12.v"]),
+        ("What does 25(a) say?", ["p25.a"]),
+        ("Which Conclusions point does it cite? I'd have expected 14(i).", []),
+        ("In 2022 (a) new plan", []),
     ],
 )
 def test_what_a_question_names(index: Index, question: str, named: list[str]) -> None:

@@ -418,6 +418,18 @@ def test_is_there_an_output_puts_the_rows_first(assistant: Assistant) -> None:
     assert not both.abstained and _cited(both)[0] == "c14.a.vii"
 
 
+def test_a_point_named_then_the_strategy_item_asked(assistant: Assistant) -> None:
+    """"Which strategy item covers this?" after naming 12(m): the strategy's items, not the
+    passages that refer to 12(m) by number."""
+    a = assistant.ask("Conclusions 12(m) wants sector-level skills needs analysis. "
+                      "Which strategy item covers this?")
+    assert a.answer.splitlines()[0].startswith("The documents say")
+    assert "p12.b" in _cited(a)[:3]
+    # an output described, then whether it is marked with a point ("有没有标注"): its row first
+    b = assistant.ask("推广终身学习三方办法、参加联合国全球活动的那项产出，有没有标注所依据的大会结论？")
+    assert _cited(b)[0] == "A36"
+
+
 def test_outputs_without_a_point_asked_with_other_negations(assistant: Assistant) -> None:
     for q in ("附录里有没有哪些产出找不到对应的大会结论条款？是哪几条？", "附录中缺少对应结论要点的产出有哪些？"):
         a = assistant.ask(q)

@@ -30,6 +30,11 @@ from index import proper_nouns
         ("结论13g", "结论13(g)"),
         ("结论第 12 段 a、b、d 三项", "结论第12段(a)(b)(d)"),
         ("《2019 年百年宣言》", "《2019年百年宣言》"),
+        # a letter named as a point, item or subparagraph of a paragraph
+        ("Conclusions paragraph 14, point c", "conclusions paragraph 14(c)"),
+        ("point (c) of paragraph 14", "paragraph 14(c)"),
+        ("paragraph 14 point of view", "paragraph 14 point of view"),
+        ("结论第12段第q点", "结论第12段(q)"),
     ],
 )
 def test_references_have_one_written_form(written: str, normalized: str) -> None:
@@ -135,6 +140,8 @@ def test_what_a_question_names() -> None:
     r = read("How does the Centenary Declaration relate to Singapore's SkillsFuture scheme?")
     assert r.names == ("Centenary Declaration", "Singapore", "SkillsFuture")
     assert read("Strategy: what does it say?").names == ()  # a sentence's first word
+    # no name starts with "of the"; the table's "A-outputs" are its rows
+    assert read("Which of the A-outputs answer it?").names == ("A-outputs",)
     assert read("What Does The Strategy Say About Apprenticeships?").names == ()  # Title Case
     assert read("What does Concl. 13 (g) say about G B.346?").names == ()
     assert read("As an HR manager, I'd like to know more").names == ("HR",)

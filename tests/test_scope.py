@@ -104,6 +104,10 @@ def test_dates_people_places_and_contacts(scope: Scope) -> None:
     assert _why(scope, "In which city is the training centre?", "The centre is in Geneva.") is None
 
 
+def test_the_tables_rows_by_their_letter_are_no_unknown_name(scope: Scope) -> None:
+    assert _why(scope, "Which of the A-outputs answer point 14(f)?") is None
+
+
 def test_after_the_documents(scope: Scope) -> None:
     assert _why(scope, "2025年理事会对战略实施情况有什么评价？") == (
         "asks about 2025, after the documents (2022) were written")
