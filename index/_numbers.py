@@ -141,11 +141,21 @@ def unnamed_document(m: re.Match[str], corpus: Corpus) -> list[str]:
     """A number whose document the question does not name: the strategy's paragraph, unless
     the strategy has no such unit and the Conclusions have ("point 12(e)": the strategy's
     para. 12 ends at (d)), or it is called a point ("point 14(c)", "第14(c)点"), the
-    Conclusions' word, and the Conclusions have it."""
+    Conclusions' word, or the outputs answering it are asked for (the Appendix cites the
+    Conclusions' points only: "Which outputs answer paragraph 14(f)?"), and the Conclusions
+    have it."""
     gb = [a for a in anchors_of(GB, "p", m["n"], m["letters"]) if corpus.get(a) is not None]
     ilc = [a for a in anchors_of(ILC, "c", m["n"], m["letters"]) if corpus.get(a) is not None]
-    point = m.re is ZH_POINT or m.groupdict().get("word") == "point"
+    answered = bool(_ANSWERED.search(m.string)) and not _NAMES_GB.search(m.string)
+    point = m.re is ZH_POINT or m.groupdict().get("word") == "point" or answered
     return ilc if ilc and (point or not gb) else gb
+
+
+_NAMES_GB = re.compile(r"战略|行动计划|\bstrategy\b|\baction plan\b|gb\.346")
+# Outputs asked for as answering a numbered unit: only a Conclusions point is answered so.
+_ANSWERED = re.compile(
+    r"\boutputs?\b[^?？]{0,40}\b(?:answer|answers|implement|implements|respond to|responds to|cite|cites)\b"
+    r"|产出[^？?]{0,12}(?:落实|对应|引用|回应)|(?:落实|对应|引用|回应)[^？?]{0,12}的(?:高级别)?产出")
 
 
 def _row_number(m: re.Match[str]) -> str:

@@ -325,6 +325,10 @@ def test_units_a_question_names_come_first(
         ("Which output is tied to point 12(e)?", ["c12.e"]),
         ("第14(c)点讲什么？", ["c14.c"]),
         ("paragraph 14(c)", ["p14.c"]),
+        # outputs answer only the Conclusions' points, unless the strategy is named
+        ("Which outputs answer paragraph 14(f)?", ["c14.f"]),
+        ("第14段(f)项由哪些产出落实？", ["c14.f"]),
+        ("Which outputs implement strategy paragraph 12(a)?", ["p12.a"]),
         ("paragraph 14(a)(v)", ["c14.a.v"]),
         # not a row: a word, a letter inside a name
         ("the A-12 rule", []),
