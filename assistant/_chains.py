@@ -125,7 +125,8 @@ def chain_subject(q: str, named: list[str]) -> str:
 def described_chain(reading: Reading, index: Index, rank: Ranker,
                     within: tuple[str, ...] = ()) -> Listing | None:
     """The chain of the unit a question describes, if it asks one: the best-ranked unit of
-    the described side (ranked for the whole question). A point picked out by what it says
+    the described side (ranked for the whole question; a point is a lettered item of the
+    Conclusions, all the Appendix cites, not one of their general paragraphs). A point picked out by what it says
     comes first, then its outputs; `within`: the outputs the question narrows to (those of
     a component it names)."""
     side = _described(reading.norm)
@@ -135,7 +136,7 @@ def described_chain(reading: Reading, index: Index, rank: Ranker,
     for anchor in ranked:
         unit = index.corpus.get(anchor)
         if unit is not None and (unit.row is not None if side == "row"
-                                 else anchor.startswith("ILC.109/Res#c")):
+                                 else anchor.startswith("ILC.109/Res#c") and unit.kind != "paragraph"):
             # sub-items ranked alike: the item they belong to says it (14(a), whose own text
             # is the strategy the Director-General is to submit; not a paragraph's lead-in)
             if unit.kind == "subitem" and sum(index.corpus.unit(a).parent == unit.parent

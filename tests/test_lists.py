@@ -430,6 +430,16 @@ def test_a_point_named_then_the_strategy_item_asked(assistant: Assistant) -> Non
     assert _cited(b)[0] == "A36"
 
 
+def test_a_point_described_is_a_lettered_point(assistant: Assistant) -> None:
+    """The Appendix cites only the lettered points of paras 12–14: a point described beside
+    "is there an output …" is one of those (14(a)(v) on climate change), not the general
+    paragraph 8 that ranks above it."""
+    a = assistant.ask("Which part of the Conclusions asks for skills systems that can respond to "
+                      "climate change, and is there any output that takes it up?")
+    assert _cited(a)[0] == "c14.a.v"
+    assert a.answer.startswith("No high-level output answers ILC.109 Resolution, Conclusions para. 14(a)(v).")
+
+
 def test_outputs_without_a_point_asked_with_other_negations(assistant: Assistant) -> None:
     for q in ("附录里有没有哪些产出找不到对应的大会结论条款？是哪几条？", "附录中缺少对应结论要点的产出有哪些？"):
         a = assistant.ask(q)
