@@ -34,6 +34,7 @@ _LOCATE = re.compile(
 # on X cite as its basis?", "which output implements the point on Y?", "附录中关于X的那项产出
 # 以结论哪些段落为依据？". What is asked for is one side (points or outputs); the question
 # describes the other, and links the two.
+_STRATEGY_ZH = r"(?:战略|正文)[^？?，,]{0,12}哪一?(?:段|项|条|部分)"  # "战略正文中规划这项工作的是哪一项"
 _ASKS_POINTS = re.compile(
     r"\b(?:which|what) (?:[\w-]+ ){0,2}(?:conclusions?|points?|paragraphs?|recommendations?|provisions?)\b"
     r"|\blist (?:the |all |its |every )?(?:[\w-]+ ){0,2}(?:points|paragraphs|provisions)\b"
@@ -42,11 +43,11 @@ _ASKS_POINTS = re.compile(
     r"|\bor (?:some |an)?other (?:points?|paragraphs?)\b|\bor a different (?:point|paragraph)\b"
     # the strategy's own paragraph for an output: "which strategy item plans this?"
     r"|\b(?:which|what) (?:strategy |[\w-]+ ){0,2}(?:items?|sub-items?|sections?)\b"
-    r"|(?:战略|正文)[^？?，,]{0,12}哪一?(?:段|项|条|部分)")
+    rf"|{_STRATEGY_ZH}")
 # The strategy's own paragraph or item asked for (what plans a Conclusions point's work).
 ASKS_STRATEGY = re.compile(
     r"\b(?:which|what) (?:part of the )?strategy(?:'s)? (?:[\w-]+ ){0,2}(?:items?|sub-items?|paragraphs?|"
-    r"sections?|parts?)\b|战略(?:正文)?[^？?，,]{0,12}哪一?(?:段|项|条|部分)")
+    rf"sections?|parts?)\b|{_STRATEGY_ZH}")
 _ASKS_OUTPUTS = re.compile(r"\b(?:which|what) (?:[\w-]+ ){0,2}outputs?\b|哪(?:些|几|一)?(?:项|个)?(?:高级别)?产出")
 _LINKS = re.compile(
     r"\bcit(?:e|es|ed|ing)\b|\bbasis\b|\bbased on\b|\bcorrespond|\bimplement|\banswer|\brespond"
@@ -126,9 +127,9 @@ def described_chain(reading: Reading, index: Index, rank: Ranker,
                     within: tuple[str, ...] = ()) -> Listing | None:
     """The chain of the unit a question describes, if it asks one: the best-ranked unit of
     the described side (ranked for the whole question; a point is a lettered item of the
-    Conclusions, all the Appendix cites, not one of their general paragraphs). A point picked out by what it says
-    comes first, then its outputs; `within`: the outputs the question narrows to (those of
-    a component it names)."""
+    Conclusions, all the Appendix cites, not one of their general paragraphs). A point
+    picked out by what it says comes first, then its outputs; `within`: the outputs the
+    question narrows to (those of a component it names)."""
     side = _described(reading.norm)
     if side is None:
         return None

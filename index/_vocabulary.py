@@ -79,7 +79,7 @@ class Vocabulary:
     instruments: frozenset[str]
     latest_year: int  # the year of the latest document: it can report nothing after it
     units: tuple[str, ...]  # each unit's texts (all languages), folded: for word weights
-    everyday_zh: str = ""  # the everyday Chinese phrases for the documents' terms, folded
+    everyday_zh: str  # the everyday Chinese phrases for the documents' terms, folded
 
     @classmethod
     def of(cls, corpus: Corpus) -> Vocabulary:
