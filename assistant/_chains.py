@@ -14,13 +14,13 @@ from corpus import Corpus, label
 from index import Index
 
 from ._duties import Ranker
-from ._listing import Listing
+from ._listing import Listing, capitalised
 from ._question import Reading
 
 _CHAIN = re.compile(
     r"\bmandates?\b|\bmandated\b|\b(?:legal )?basis\b|\bbased on\b|\bcomes? from\b|\bderives? from\b"
     r"|\bwhere\b[^?]{0,80}\b(?:planned|laid out|set out|scheduled)\b"
-    r"|依据|授权|出自|来源于|源自|根据哪"
+    r"|依据|授权|出自|出处|来源于|源自|根据哪"
     # "在行动计划正文里是哪一条安排的", "对应的是行动计划里…哪一项"
     r"|哪一?(?:条|段|项)[^？?]{0,8}(?:安排|规划|部署)|对应的?是?[^？?]{0,24}哪一?(?:项|条|段)")
 # "Which paragraph requires …": a chain when what it names is an output or a strategy item;
@@ -36,8 +36,8 @@ _LOCATE = re.compile(
 # describes the other, and links the two.
 _STRATEGY_ZH = r"(?:战略|正文)[^？?，,]{0,12}哪一?(?:段|项|条|部分)"  # "战略正文中规划这项工作的是哪一项"
 _ASKS_POINTS = re.compile(
-    r"\b(?:which|what) (?:[\w-]+ ){0,2}(?:conclusions?|points?|paragraphs?|recommendations?|provisions?)\b"
-    r"|\blist (?:the |all |its |every )?(?:[\w-]+ ){0,2}(?:points|paragraphs|provisions)\b"
+    r"\b(?:which|what) (?:(?!outputs?\b)[\w-]+ ){0,2}(?:conclusions?|points?|paragraphs?|recommendations?"
+    r"|provisions?)\b|\blist (?:the |all |its |every )?(?:[\w-]+ ){0,2}(?:points|paragraphs|provisions)\b"
     r"|结论[^？?，,]{0,6}哪(?:些|几|一)?(?:个|段|点|项|条)|哪(?:些|几|一)?(?:段|点|条)(?:大会)?结论"
     r"|(?:引用|援引|对应)的?是?哪(?:些|几|一)?(?:个|段|点|项|条)(?!\s*(?:战略)?(?:支柱|要素|可持续|目标|产出|计划))|还是(?:别的|其他|其它)的?(?:要点|点|段|项)"
     r"|\bor (?:some |an)?other (?:points?|paragraphs?)\b|\bor a different (?:point|paragraph)\b"
@@ -48,6 +48,14 @@ _ASKS_POINTS = re.compile(
 ASKS_STRATEGY = re.compile(
     r"\b(?:which|what) (?:part of the )?strategy(?:'s)? (?:[\w-]+ ){0,2}(?:items?|sub-items?|paragraphs?|"
     rf"sections?|parts?)\b|{_STRATEGY_ZH}")
+# Where the strategy or its action plan plans an output's work, asked without its points.
+_ASKS_PLAN = re.compile(
+    rf"{ASKS_STRATEGY.pattern}|\bwhere in the (?:(?:body|text) of the )?(?:strategy|action plan)\b"
+    r"|\b(?:which|what) (?:part of the )?action plan(?:'s)? (?:[\w-]+ ){0,2}(?:items?|paragraphs?|sections?|parts?)\b"
+    r"|\b(?:which|what) (?:[\w-]+ ){0,2}(?:items?|paragraphs?) (?:of|in) the (?:strategy|action plan)\b"
+    r"|行动计划[^？?，,]{0,12}哪一?(?:段|项|条|部分)")
+_ASKS_CONCLUSIONS = re.compile(r"\b(?:which|what) (?:[\w-]+ ){0,2}(?:conclusions?|points?)\b"
+                               r"|结论[^？?，,]{0,6}哪|哪一?(?:段|点|条|项)(?:大会)?结论")
 _ASKS_OUTPUTS = re.compile(r"\b(?:which|what) (?:[\w-]+ ){0,2}outputs?\b|哪(?:些|几|一)?(?:项|个)?(?:高级别)?产出")
 _LINKS = re.compile(
     r"\bcit(?:e|es|ed|ing)\b|\bbasis\b|\bbased on\b|\bcorrespond|\bimplement|\banswer|\brespond"
@@ -55,11 +63,12 @@ _LINKS = re.compile(
     r"|\bcarr(?:y|ies|ied) (?:\w+ )?forward\b|\b(?:give|gives|giving) effect\b"
     r"|\bput (?:\w+ )?into (?:practice|effect)\b"
     r"|\bdeliver(?:s|ing)? on\b|\b(?:take|takes|taking|took) (?:this |that |it |these |those )?up\b"
-    r"|\bact(?:s|ing)? on\b|\bfollow(?:s|ing)? through\b"
+    r"|\bact(?:s|ing)? on\b|\bfollow(?:s|ing)? through\b|\bbuil(?:ds?|t|ding) on\b|\bpoints? (?:back )?to\b"
+    r"|\btrace[sd]? back\b"
     r"|\breferenc|\b(?:tied|linked|mapped|matched|connected) to\b|\bmaps? to\b|\brelates? to\b"
     r"|\b(?:plans|planned|lays out|sets out|provides for|envisages|foresees) (?:this|that|it|these|those"
     r"|the same|for)\b"
-    r"|依据|据此|对应|落实|根据|响应|回应|出自|源自|引用|援引|挂钩|关联|(?:规划|安排|部署)了?(?:这|该|此|同一)")
+    r"|依据|据此|对应|落实|根据|响应|回应|出自|出处|源自|引用|援引|挂钩|关联|(?:规划|安排|部署)了?(?:这|该|此|同一)")
 # The question speaks of outputs (of the Appendix): shared with `_lists`.
 OUTPUT_WORDS = re.compile(r"产出|附录|\boutputs?\b|\bappendix\b")
 _POINT_WORD = re.compile(r"结论|大会|\bconclusions?\b|\bconference\b|\bpoints?\b|\brecommendation")
@@ -99,6 +108,12 @@ def _described(q: str) -> str | None:
     return None
 
 
+def plan_first(q: str) -> bool:
+    """Whether an output's chain leads with the strategy's items: the question asks where the
+    strategy plans its work, and not for its Conclusions points."""
+    return bool(_ASKS_PLAN.search(q)) and not _ASKS_CONCLUSIONS.search(q)
+
+
 def asks_chain(q: str, named: list[str]) -> bool:
     """Whether the question asks what mandates (or implements) the unit it names: in those
     words, or asking for the points an output it names is linked to ("which Conclusions
@@ -108,6 +123,8 @@ def asks_chain(q: str, named: list[str]) -> bool:
     if _CHAIN.search(q) or (_LOCATE.search(q) and not named[0].startswith("ILC.109/Res#")):
         return True
     rows = any("#A" in a for a in named)
+    if rows and _ASKS_PLAN.search(q):  # "which item in the action plan text is behind A20?"
+        return True
     points = any("#A" not in a for a in named)
     links = bool(_LINKS.search(q))
     # "does A39 cite 14(c), or another point?": the output's own points answer it
@@ -144,17 +161,21 @@ def described_chain(reading: Reading, index: Index, rank: Ranker,
                                                for a in ranked[:5]) >= 3:
                 anchor = f"{unit.doc_id}#{unit.parent}"
             return chain(anchor, index.corpus, index,
-                         side == "point" and not _POINT_SAYS.search(reading.norm), within, ranked)
+                         side == "point" and not _POINT_SAYS.search(reading.norm), within, ranked,
+                         plan_first(reading.norm))
     return None
 
 
 def chain(anchor: str, corpus: Corpus, index: Index, outputs_asked: bool = False,
-          within: tuple[str, ...] = (), order: Sequence[str] = ()) -> Listing:
+          within: tuple[str, ...] = (), order: Sequence[str] = (), plan_first: bool = False,
+          numbered: bool = False) -> Listing:
     """The mandate chain of an output, a Conclusions point or a strategy item; a question
     asking for outputs gets a point's outputs first, then the point; `within`, a point's
     outputs among these only (a component's, when the question names one); `order`, a
     ranking of units for the question: a point's outputs follow it (the one the question
-    describes first among the twelve that cite 14(g)), else the Appendix order."""
+    describes first among the twelve that cite 14(g)), else the Appendix order; `plan_first`,
+    an output's strategy items before its points (the question asks where the strategy plans
+    its work); `numbered`, the question names the output by its number (it is quoted last)."""
     t = index.references.chain(anchor)
     if within and t.cited_by and set(t.cited_by) & set(within):
         t = replace(t, cited_by=tuple(a for a in t.cited_by if a in within))
@@ -164,18 +185,25 @@ def chain(anchor: str, corpus: Corpus, index: Index, outputs_asked: bool = False
     zh, en = label(anchor, "zh"), label(anchor, "en")
     unit = corpus.unit(anchor)
     if unit.row is not None:
-        members = (*t.cites, *t.planned_in)
+        # An output the question describes is quoted first (which one was understood); one it
+        # numbers, last: what is asked for comes first (its points, or the strategy's items
+        # when the question asks where the strategy plans the work).
         pts = "、".join(label(a, "zh") for a in t.cites)
         pts_en = ", ".join(label(a, "en") for a in t.cites) or "no Conclusions point"
         plan = "、".join(label(a, "zh") for a in t.planned_in)
         plan_en = ", ".join(label(a, "en") for a in t.planned_in)
-        return Listing(
-            "chain", anchor, members,
-            (f"{zh}对应{pts}；" if pts else f"{zh}未对应结论中的任何一点（附录中该栏为“未具体提及”）；")
-            + (f"战略中规划同一工作的是{plan}。" if plan
-                                 else "战略正文中没有规划同一工作的段落。"),
-            f"{en} answers {pts_en}; " + (f"the strategy plans the same work in {plan_en}." if plan
-                                          else "no paragraph of the strategy plans the same work."))
+        cites_zh = f"{zh}对应{pts}" if pts else f"{zh}未对应结论中的任何一点（附录中该栏为“未具体提及”）"
+        plan_zh = f"战略中规划同一工作的是{plan}" if plan else "战略正文中没有规划同一工作的段落"
+        plans_en = (f"the strategy plans the work of {en} in {plan_en}" if plan
+                    else f"no paragraph of the strategy plans the work of {en}")
+        lead, last = (None, (anchor,)) if numbered else (anchor, ())
+        if plan_first and plan:
+            return Listing("chain", lead, (*t.planned_in, *t.cites, *last), f"{plan_zh}；{cites_zh}。",
+                           f"{capitalised(plans_en)}; it answers {pts_en}.")
+        return Listing("chain", lead, (*t.cites, *t.planned_in, *last), f"{cites_zh}；{plan_zh}。",
+                       f"{en} answers {pts_en}; " + (f"the strategy plans the same work in {plan_en}."
+                                                     if plan else "no paragraph of the strategy plans "
+                                                     "the same work."))
     if t.cited_by:
         outs = "、".join(label(a, "zh") for a in t.cited_by)
         outs_en = ", ".join(label(a, "en") for a in t.cited_by)

@@ -15,7 +15,15 @@ import re
 from corpus import Corpus, Duty, References, Unit, contains, label
 from index import SDG_COLUMN, Hit, Index, OutputsOf
 
-from ._chains import ASKS_STRATEGY, OUTPUT_WORDS, asks_chain, chain, chain_subject, described_chain
+from ._chains import (
+    ASKS_STRATEGY,
+    OUTPUT_WORDS,
+    asks_chain,
+    chain,
+    chain_subject,
+    described_chain,
+    plan_first,
+)
 from ._duties import Ranker, asked_actor, note, obligations
 from ._listing import Listing, capitalised, plural
 from ._named import ASKS_INSTRUMENTS, ASKS_MENTIONS, instruments_named, mentioning, topical
@@ -74,12 +82,12 @@ _NO_OUTPUT = re.compile(
 _NO_POINT = re.compile(
     r"\boutputs?\b[^?]{0,40}(?:\bnot|n't|\bno|\bnever|\bwithout)\b[^?]{0,30}\b(?:points?|paragraphs?|conclusions)\b"
     # "哪些产出没有挂钩到结论的任何具体条款"
-    r"|产出[^？?。]{0,4}(?:(?<!有)没有|未|不|找不到|找不着|缺少|缺乏)(?:对应|引用|援引|挂钩|关联)(?:到)?[^？?。]{0,16}(?:要点|结论|条款)"
-    r"|未具体提及|(?:(?<!有)没有|未|不|找不到|缺少|缺乏)(?:对应|引用|援引|标注|列出|注明|写明|标明|挂钩|关联)(?:到)?(?:任何)?[^？?]{0,12}(?:要点|结论)[^？?]{0,8}"
+    r"|产出[^？?。]{0,4}(?:(?<!有)没有?|未|不|找不到|找不着|缺少|缺乏)(?:对应|引用|援引|挂钩|关联)(?:到)?[^？?。]{0,16}(?:要点|结论|条款)"
+    r"|未具体提及|(?:(?<!有)没有?|未|不|找不到|缺少|缺乏)(?:对应|引用|援引|标注|列出|注明|写明|标明|挂钩|关联)(?:到)?(?:任何)?[^？?]{0,12}(?:要点|结论)[^？?]{0,8}"
     r"的(?:高级别)?产出"
-    r"|产出[^？?]{0,6}(?:(?<!有)没有|未|不)(?:对应|引用|援引|标注|列出|注明|写明|标明)[^？?]{0,16}(?:结论|要点)"
+    r"|产出[^？?]{0,6}(?:(?<!有)没有?|未|不)(?:对应|引用|援引|标注|列出|注明|写明|标明)[^？?]{0,16}(?:结论|要点)"
     # "哪些产出在“所涉《结论》段落”一栏没有注明任何段落"
-    r"|产出[^？?]{0,20}(?:结论|要点)[^？?]{0,12}(?:(?<!有)没有|未|不)(?:标注|列出|注明|写明|标明)")
+    r"|产出[^？?]{0,20}(?:结论|要点)[^？?]{0,12}(?:(?<!有)没有?|未|不)(?:标注|列出|注明|写明|标明)")
 _BULLET_GROUP = re.compile(r"^(?P<kind>支柱|要素)\s*(?P<n>\d)\s*[:：]")
 # The pillars or components themselves are what is asked, not one of them: "the five
 # pillars", "战略有哪些支柱", "要素分别是什么" (not "这一支柱点名了哪些行业", "资源调动要素下有哪些层级").
@@ -131,7 +139,8 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
             return Listing("obligations", None, members, note(actor, len(members), "zh"),
                            note(actor, len(members), "en"))
     if asks_chain(q, named):
-        return chain(chain_subject(q, named), corpus, index, bool(OUTPUT_WORDS.search(q)))
+        return chain(chain_subject(q, named), corpus, index, bool(OUTPUT_WORDS.search(q)),
+                     plan_first=plan_first(q), numbered=True)
     if outputs is not None:
         return _outputs_of(outputs)
     if OUTPUT_WORDS.search(q) and named and all(a.startswith("ILC.109/Res#") for a in named):

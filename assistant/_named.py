@@ -22,7 +22,9 @@ ASKS_MENTIONS = re.compile(
     r"|talk|speak|discuss|uses? the (?:term|word|phrase|expression))"
     r"|\bwhere (?:is|are|does|do) [^?]*\b(?:mentioned|cited|referred to|named|appears?|occurs?|come up)\b"
     r"|\bwhere (?:is|are) (?:the )?(?:terms?|words?|phrases?|expressions?) [^?]*\bused\b"
-    r"|\bwhere (?:else )?(?:does|do) [^?]+ (?:appear|occur|come up)\b|\bwhere\s*\?\s*$"
+    r"|\bwhere (?:else )?(?:does|do) [^?]+ (?:appear|occur|come up)\b"
+    # "R195 — where?" (not "…? If so, where?")
+    r"|^[^?]{1,60}\bwhere\s*\?\s*$"
     r"|\b(?:every|each|all(?: the)?) mentions? of\b|\ball (?:the )?(?:places|references) (?:to|where)\b"
     r"|\bwhere (?:else )?(?:does|do|did) (?:the |these |both )?(?:documents?|texts?|strategy|conclusions|"
     r"resolution|action plan|appendix|ilo) (?:mention|cite|refer to|name|talk about|discuss)\b"
@@ -60,7 +62,8 @@ _TRAILING_SCOPE = re.compile(
     r"action plan)\b.*$")
 
 
-_QUOTED = re.compile(r"[“\"‘'「](?P<q>[^”\"’'」]{2,40})[”\"’'」]")
+# (an apostrophe after a letter is a possessive, not a quotation mark: "employers' and workers'")
+_QUOTED = re.compile(r"(?:[“\"「]|(?<!\w)['‘])(?P<q>[^”\"’'」]{2,40})(?:[”\"」]|['’](?!\w))")
 
 
 _ASIDE = re.compile(r"[（(][^）)]*[）)]")

@@ -76,7 +76,8 @@ _ASKS: tuple[tuple[Asked, re.Pattern[str]], ...] = (
     # ("where" alone often asks where in the documents, or from what source).
     ("place", re.compile(
         r"\b(?:which|what|in which|in what) (?:(?!(?:are|is|was|were|do|does|did|should|will|must|"
-        r"can|could|would|have|has|shall|may)\b)[\w-]+ ){0,2}(?:countr(?:y|ies)|cit(?:y|ies)|nations?|"
+        r"can|could|would|have|has|shall|may)\b)[\w-]+ ){0,2}(?:countr(?:y|ies)|cit(?:y|ies)|(?<!united )nations?\b(?! "
+        r"(?:body|bodies|agenc|entit|mechanism|system|organi[sz]ation|partner|programme|fund))|"
         r"regions?|continents?|venue)\b"
         # (not "community-based", "work-based")
         r"|\bwhere\b[^?]*\b(?<!-)(?:held|located|based|headquartered|hosted|situated|take place|"
@@ -104,6 +105,31 @@ _ASKING_WORDS = re.compile(
     rf"\b{_EN_MONEY_NOUN}\b|\b{_EN_RATE_NOUN}\b|\bhow (?:much|many|long|often)\b|\bnumber of\b"
     r"|\b(?:when|what year|which year|date|countr(?:y|ies)|cit(?:y|ies)|where)\b"
     rf"|{_ZH_MONEY_NOUN}|{_ZH_RATE_NOUN}|多少|几|总数|人数|什么时候|何时|哪一年|哪年|哪里|国家|城市")
+# A message of several questions: the clauses, split at a question mark or full stop, or at
+# ", and which …" ("How many pillars are there, and which one deals with apprenticeships?").
+_CLAUSES = re.compile(r"[?？。;；!！]+|,\s*(?:and|but|or)\s+(?=(?:which|what|who|how|where|when|why|is|are|does|do)\b)")
+_CONTENT = re.compile(r"[a-z]{3,}|[\u3400-\u9fff]{2,}")
+# A clause pointing back to what another one named: "…, and how much has each of them put in?"
+_POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|each|both|one)\b"
+                          r"|它|它们|其|这些|那些|该|这个|那个|这项|那项")
+
+
+def _subject(norm: str, asks: tuple[Asked, ...]) -> str:
+    """What the passages must be about for the value asked to count: the clauses that ask
+    for it, less the asking words; the whole question when they hold too little else or
+    point back to another clause ("… And when?", "…, and how much did each of them give?")."""
+    if not asks:
+        return norm
+    patterns = [p for kind, p in _ASKS if kind in asks]
+    clauses = [c for c in _CLAUSES.split(norm) if c.strip()]
+    asking = [c for c in clauses if any(p.search(c) for p in patterns)]
+    subject = _ASKING_WORDS.sub(" ", " ".join(asking))
+    if (len(asking) == len(clauses) or len(_CONTENT.findall(subject)) < 2
+            or any(_POINTS_BACK.search(c) for c in asking)):
+        return _ASKING_WORDS.sub(" ", norm)
+    return subject
+
+
 # "Will the ILO help countries work out how much money they need?", "帮助各国估算需要多少
 #资金": "how much" is what someone is to find out, not what the question asks.
 _INDIRECT = re.compile(
@@ -230,7 +256,7 @@ def read(question: str) -> Reading:
     return Reading(
         question=question,
         norm=norm,
-        subject=_ASKING_WORDS.sub(" ", norm) if asks else norm,
+        subject=_subject(norm, asks),
         lang=lang,
         asks=asks,
         counted=counted,

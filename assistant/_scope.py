@@ -259,9 +259,17 @@ class Scope:
     def _states(self, kind: Asked, r: Reading, sentences: list[str]) -> bool:
         text = fold(" ".join(sentences))
         if kind == "count":
-            return _counts(r.counted, text)
+            if _ORDINAL_ASKED.search(r.norm) and _ORDINAL.search(text):
+                return True  # "第几次周期性讨论" → "第三次周期性讨论"
+            v = self.vocabulary
+            # a Chinese noun the documents never use ("几个板块" for their 要素): any count
+            # answers (not a unit: "几天" needs days)
+            known = r.counted.isascii() or len(r.counted) < 2 or r.counted in v.zh
+            return _counts(r.counted if known else "", text)
         if kind == "place":
             return _places(sentences, r.specific_place)
+        if kind == "date" and _DAY_ASKED.search(r.norm):
+            return bool(_DAY.search(text))  # "几月几号" is not answered by a year
         return bool(_STATED[kind].search(text))
 
 
@@ -347,11 +355,22 @@ def _sentences(text: str) -> list[str]:
 _PERIOD = re.compile(r"(?:19|20)\d\d\s*(?:年\s*)?[-–—至到]\s*(?:19|20)\d\d")
 
 
+# A day asked for, and one stated (a month and its day).
+_DAY_ASKED = re.compile(r"几月几[号日]|哪一?天|具体(?:日期|哪天)|\b(?:what|which|exact) (?:date|day)\b|\bon what day\b")
+_DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]|[一二三四五六七八九十]+月[一二三四五六七八九十]+[日号]"
+                  r"|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+                  r"\s+\d{1,2}\b|\b\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september"
+                  r"|october|november|december)\b")
+# An ordinal asked ("第几次", "哪一届" is a date or a name) and one stated.
+_ORDINAL_ASKED = re.compile(r"第几")
+_ORDINAL = re.compile(r"第\s*(?:\d{1,3}|[一二三四五六七八九十百]+)\s*(?:次|届|个|项|轮|期|阶段)")
+
+
 def _counts(counted: str, text: str) -> bool:
     """A number with the counted noun after it ('five pillars', '39 项产出', '187 个成员国');
     any count when the question does not say what it counts."""
     if not counted:
-        return bool(re.search(r"\d", text))
+        return bool(re.search(r"\d", text)) or bool(_COUNT_ZH.search(text)) or bool(_COUNT_EN.search(text))
     if counted in ("年", "year", "years") and _PERIOD.search(text):
         return True  # "2022–2025" says how many years
     targets = [counted]

@@ -51,6 +51,9 @@ class RetrievalSettings(_Section):
     rows_first: bool = Field(default=True,
         description="A 'which output' question gets the Appendix rows of its top window first.")
     rows_window: int = Field(default=10, ge=1, description="How deep 'rows first' looks.")
+    document_first: bool = Field(default=True,
+        description="A question asking for a passage of one shipped document ('which Conclusions "
+        "point …', '行动计划里哪一项…') gets that document's units of the same window first.")
     english_view: bool = Field(default=True,
         description="An English question, embedded as it is, is ranked against the English versions' vectors too.")
     english_lexical: bool = Field(default=True, description="And against BM25 over the English versions.")
@@ -73,7 +76,7 @@ class RetrievalSettings(_Section):
             dense_glossary_weight=self.dense_glossary_weight,
             mentions=self.mentions, glossary_sources=self.glossary_sources,
             bare_view=self.bare_view, filters=self.filters, rows_first=self.rows_first,
-            rows_window=self.rows_window, english_view=self.english_view,
+            rows_window=self.rows_window, document_first=self.document_first, english_view=self.english_view,
             english_lexical=self.english_lexical, english_plain_query=self.english_plain_query,
             english_synonyms=self.english_synonyms, everyday_zh_weight=self.everyday_zh_weight,
             dense_en=self.english_dense_weight,

@@ -175,7 +175,10 @@ def main() -> int:
            "D16…: 45 and D17…: 35 fact questions asked in both languages in everyday words, D18…: 40 "
            "mandate and D19…: 40 fact questions asked in both languages, D20…: 60 fact/mandate/"
            "out-of-scope questions asked in both languages, compound and in everyday words, D21…: "
-           "50 mandate/fact questions asked in both languages, references written in many forms); "
+           "50 mandate/fact questions asked in both languages, references written in many forms, "
+           "D22…: 60 mandate/fact questions asked in both languages, outputs and points named or "
+           "described, D23…: 70 fact/out-of-scope questions, mostly Chinese, colloquial, many "
+           "asking for a date, an amount or a number); "
            "each was run once as "
            "written, before "
            "anything was tuned on it, to see how the system met questions it had not seen.",

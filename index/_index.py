@@ -18,6 +18,7 @@ from corpus import Corpus, References, mentioned_instruments, normalize
 
 from . import _store
 from ._aliases import ALIASES_SHA256
+from ._asked import asked_document
 from ._bm25 import BM25
 from ._chunks import Chunk
 from ._embedders import VectorEmbedder
@@ -65,8 +66,10 @@ class Tuning:
     `bare_view` scores a chunk by the better of its Chinese vectors, with and without the
     heading path; `filters` moves a pillar's or component's units (its Appendix rows, for a
     question about outputs) ahead; `rows_first` puts the well-ranked Appendix rows first for a
-    "which output" question; `english_view` and `english_lexical` rank an English question
-    against the English versions' vectors and text as well (weights `dense_en`, `lexical_en`);
+    "which output" question, `document_first` the units of the one shipped document a
+    question asks a passage of ("which Conclusions point …"), both within `rows_window`;
+    `english_view` and `english_lexical` rank an English question against the English
+    versions' vectors and text as well (weights `dense_en`, `lexical_en`);
     `english_synonyms` adds the documents' English words for the glossary terms a question
     says in other words to the English BM25 query; `other_instruments` moves back the units
     that name Conventions or Recommendations, none of them one the question names (numbers
@@ -84,6 +87,7 @@ class Tuning:
     filters: bool = True
     rows_first: bool = True
     rows_window: int = 10
+    document_first: bool = True
     english_view: bool = True
     english_lexical: bool = True
     english_plain_query: bool = True
@@ -263,6 +267,8 @@ class Index:
         order = list(np.argsort(-score, kind="stable"))
         if mode == "hybrid" and tuning.rows_first and asks_for_output(normalize(question)):
             order = self._rows_first(order, tuning.rows_window)
+        elif mode == "hybrid" and tuning.document_first:
+            order = self._document_first(asked_document(normalize(question)), order, tuning.rows_window)
         if mode == "hybrid" and tuning.mentions:
             scoped = self.scoped(question)
             if scoped:
@@ -390,6 +396,13 @@ class Index:
         """Appendix rows among the top `window` move ahead, keeping their ranked order; a
         row ranked lower stays where it is (it is not what the question is about)."""
         return _ahead({i for i in order[:window] if i in self._rows}, order)
+
+    def _document_first(self, doc: str | None, order: list[int], window: int) -> list[int]:
+        """The units of the document a question asks a passage of, among the top `window`,
+        move ahead ("which Conclusions point says …"); a unit ranked lower stays."""
+        if doc is None:
+            return order
+        return _ahead({i for i in order[:window] if self.chunks[i].anchor.startswith(f"{doc}#")}, order)
 
     def _pin(self, anchors: list[str], order: list[int]) -> list[int]:
         """Named units first, in the order the structure gives, then the ranked rest."""

@@ -45,6 +45,8 @@ _ROW = re.compile(
     r"|\b(?:appendix|table)\s+row\s+(?:no\.\s*)?(?P<e>\d{1,2})\b(?!\.\d)"
     r"|\brow\s+(?:no\.\s*)?(?P<f>\d{1,2})\b(?!\.\d)(?=[^?？。]{0,30}\b(?:appendix|table|outputs?)\b)"
     r"|附录[^？?。\d]{0,8}?第\s*(?P<g>\d{1,2})\s*行"
+    # "排第23的那项产出", "排在第5位的产出": its place in the table
+    r"|排在?第\s*(?P<h>\d{1,2})\s*(?:位|名)?的?(?:那|这)?一?(?:项|个)?(?:高级别)?产出"
 )
 _STRATEGY = re.compile(r"战略|行动计划|附录|\bstrategy\b|\baction plan\b|\bappendix\b|gb\.346")
 
@@ -159,7 +161,7 @@ _ANSWERED = re.compile(
 
 
 def _row_number(m: re.Match[str]) -> str:
-    return str(m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"])
+    return str(m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"] or m["h"])
 
 
 # "A12" alone, in a question about the mandate's wiring ("Which Conclusions points does A12

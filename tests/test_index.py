@@ -359,6 +359,35 @@ def test_a_which_output_question_gets_appendix_rows_first(index: Index) -> None:
         "GB.346/INS/4#p17"]
 
 
+@pytest.mark.parametrize(("question", "first", "off_first"), [
+    # a passage of the Conclusions asked for: their units of the top 10 first
+    ("Which Conclusions provision asks that the strategy be reviewed at mid-term?",
+     "ILC.109/Res#c14.a.vii", "GB.346/INS/4#p30"),
+    ("大会结论里哪一条要求对战略进行中期审查？", "ILC.109/Res#c14.a.vii", "GB.346/INS/4#p30"),
+    ("According to the Conference, is spending on skills only a cost?",
+     "ILC.109/Res#c14.c", "GB.346/INS/4#p32"),
+])
+def test_a_passage_of_one_document_asked_for_comes_from_it(
+        index: Index, question: str, first: str, off_first: str) -> None:
+    assert index.search(question, 5)[0].anchor == first
+    off = replace(index.tuning, document_first=False)
+    assert index.search(question, 5, tuning=off)[0].anchor == off_first
+
+
+@pytest.mark.parametrize("question", [
+    # both named, the grounds of some work asked (its output leads to them), or outputs
+    "According to the strategy and the Conclusions, what should governments do on social protection?",
+    "Which Conclusions point is behind the ratification campaign?",
+    "Which Conclusions points does the output on career guidance cite?",
+    "结论里哪一条是附录第5项产出的依据？",
+])
+def test_no_document_is_asked_for_when_the_question_spans_both(index: Index, question: str) -> None:
+    off = replace(index.tuning, document_first=False)
+    assert [h.anchor for h in index.search(question, 5)] == [
+        h.anchor for h in index.search(question, 5, tuning=off)]
+    assert any(h.anchor.startswith("GB.346/INS/4#") for h in index.search(question, 5))
+
+
 def test_relevance_is_one_scale_for_every_chunk(index: Index) -> None:
     """The BM25 part is a share of the best and exactly 0 where no term matches; the three
     units that name South–South cooperation stand apart from everything else, which the

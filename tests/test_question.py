@@ -35,6 +35,8 @@ from index import proper_nouns
         ("point (c) of paragraph 14", "paragraph 14(c)"),
         ("paragraph 14 point of view", "paragraph 14 point of view"),
         ("结论第12段第q点", "结论第12段(q)"),
+        # an output by its place in the table
+        ("排第二十三的那项产出", "排第23的那项产出"),
     ],
 )
 def test_references_have_one_written_form(written: str, normalized: str) -> None:
@@ -106,6 +108,10 @@ def test_instruments_are_found_in_any_written_form() -> None:
         ("Who is responsible for carrying out the strategy?", (), ""),
         ("现任总干事是谁？", ("person",), ""),
         ("Which countries have ratified the Convention?", ("place",), ""),
+        ("In which nations was the strategy piloted?", ("place",), ""),
+        # the United Nations' bodies are no place on a map
+        ("With which United Nations mechanism should the ILO cooperate?", (), ""),
+        ("Which nations body coordinates this?", (), ""),
         # "who" after a noun is relative ("the official who runs …"), not a question word
         ("As the adviser in our ministry who runs the apprenticeship board: what does the plan say?", (), ""),
         ("Could you tell me who heads the branch?", ("person",), ""),

@@ -83,6 +83,26 @@ def test_a_figure_must_be_stated_about_the_subject(scope: Scope) -> None:
     assert _why(scope, "How many countries are there?", "The strategy rests on five pillars.") == count
 
 
+def test_which_value_what_answers_it(scope: Scope) -> None:
+    """An ordinal asked is answered by one ("第几次" → "第三次"); a Chinese noun the documents
+    never use ("板块" for their 要素) by any count, a unit ("几天") only by days; a day asked
+    ("几月几号") not by a year; in a message of several questions, the clause asking the
+    value says what the passage must be about, unless it points back to another."""
+    count = "asks for a number; the retrieved paragraphs state none"
+    assert _why(scope, "这是第几次周期性讨论？", "关于就业问题的第三次周期性讨论的结论。") is None
+    assert _why(scope, "这是第几次周期性讨论？", "关于就业问题的周期性讨论的结论。") == count
+    assert _why(scope, "行动计划分成几个板块？", "行动计划包括五大要素。") is None
+    assert _why(scope, "工人每年能休几天假？", "行动计划包括五大要素。") == count
+    date = "asks for a date; the retrieved paragraphs state none"
+    assert _why(scope, "会议是几月几号开的？", "会议于 2022 年召开。") == date
+    assert _why(scope, "会议是几月几号开的？", "会议于 2022 年 11 月 3 日召开。") is None
+    assert _why(scope, "On what day does the review start?", "The review starts in 2026.") == date
+    assert read("How many pillars are there, and which one covers apprenticeships?").subject.split() == [
+        "pillars", "are", "there"]
+    assert read("Which donors fund it, and how much does each of them give?").subject.split() == [
+        "which", "it,", "and", "does", "each", "of", "them", "give?"]  # the whole, less the asking words
+
+
 def test_dates_people_places_and_contacts(scope: Scope) -> None:
     assert _why(scope, "中期审查什么时候进行？", "将于 2026 年进行中期审查。") is None
     assert _why(scope, "中期审查什么时候进行？", "将进行中期审查。") == (
@@ -195,6 +215,9 @@ def test_the_assistant_refuses_what_the_documents_lack_and_says_why(assistant: A
         ("What does Concl. 13 (g) say?", "ILC.109/Res#c13.g"),
         ("《2019 年百年宣言》在结论里被怎样引用？", "ILC.109/Res#c1"),
         ("战略有几个支柱？", "GB.346/INS/4#p6"),
+        ("How many pillars does the strategy have, and which one deals with apprenticeships?",
+         "GB.346/INS/4#p"),
+        ("第110届大会讨论就业问题，是第几次周期性讨论？", "GB.346/INS/4#p2"),
         ("结论第14段(h)对应的产出预算是多少？", "GB.346/INS/4#A37"),
     ],
 )
