@@ -53,7 +53,9 @@ _ASKS_PLAN = re.compile(
     rf"{ASKS_STRATEGY.pattern}|\bwhere in the (?:(?:body|text) of the )?(?:strategy|action plan)\b"
     r"|\b(?:which|what) (?:part of the )?action plan(?:'s)? (?:[\w-]+ ){0,2}(?:items?|paragraphs?|sections?|parts?)\b"
     r"|\b(?:which|what) (?:[\w-]+ ){0,2}(?:items?|paragraphs?) (?:of|in) the (?:strategy|action plan)\b"
-    r"|行动计划[^？?，,]{0,12}哪一?(?:段|项|条|部分)")
+    r"|行动计划[^？?，,]{0,12}哪一?(?:段|项|条|部分)"
+    # what the strategy does for a point: "what does the strategy do to implement 14(c)?"
+    r"|\bwhat (?:does|will) the (?:strategy|action plan) do\b|(?:战略|行动计划)(?:如何|怎样|怎么)(?:落实|回应|响应)")
 _ASKS_CONCLUSIONS = re.compile(r"\b(?:which|what) (?:[\w-]+ ){0,2}(?:conclusions?|points?)\b"
                                r"|结论[^？?，,]{0,6}哪|哪一?(?:段|点|条|项)(?:大会)?结论")
 _ASKS_OUTPUTS = re.compile(r"\b(?:which|what) (?:[\w-]+ ){0,2}outputs?\b|哪(?:些|几|一)?(?:项|个)?(?:高级别)?产出")
@@ -109,9 +111,9 @@ def _described(q: str) -> str | None:
 
 
 def plan_first(q: str) -> bool:
-    """Whether an output's chain leads with the strategy's items: the question asks where the
-    strategy plans its work, and not for its Conclusions points."""
-    return bool(_ASKS_PLAN.search(q)) and not _ASKS_CONCLUSIONS.search(q)
+    """Whether a chain leads with the strategy's items: the question asks where the strategy
+    plans the work of an output or a point, and not for Conclusions points or outputs."""
+    return bool(_ASKS_PLAN.search(q)) and not _ASKS_CONCLUSIONS.search(q) and not _ASKS_OUTPUTS.search(q)
 
 
 def asks_chain(q: str, named: list[str]) -> bool:
@@ -122,9 +124,10 @@ def asks_chain(q: str, named: list[str]) -> bool:
         return False
     if _CHAIN.search(q) or (_LOCATE.search(q) and not named[0].startswith("ILC.109/Res#")):
         return True
-    rows = any("#A" in a for a in named)
-    if rows and _ASKS_PLAN.search(q):  # "which item in the action plan text is behind A20?"
+    if plan_first(q) and (any("#A" in a for a in named) or named[0].startswith("ILC.109/Res#c")):
+        # "which item in the action plan text is behind A20?", "战略哪一段落实了结论第14段(g)？"
         return True
+    rows = any("#A" in a for a in named)
     points = any("#A" not in a for a in named)
     links = bool(_LINKS.search(q))
     # "does A39 cite 14(c), or another point?": the output's own points answer it
@@ -138,6 +141,19 @@ def chain_subject(q: str, named: list[str]) -> str:
     if rows and not _ASKS_OUTPUTS.search(q):
         return rows[0]
     return named[0]
+
+
+def named_chain(q: str, named: list[str], index: Index) -> Listing | None:
+    """The chain a question asks of a unit it names, if it asks one; not for a point that no
+    action-plan item plans, asked which strategy item covers it (the pillars' areas may, and
+    search finds them)."""
+    if not asks_chain(q, named):
+        return None
+    subject = chain_subject(q, named)
+    if plan_first(q) and "#c" in subject and not index.references.chain(subject).planned_in:
+        return None
+    return chain(subject, index.corpus, index, bool(OUTPUT_WORDS.search(q)), plan_first=plan_first(q),
+                 numbered=True)
 
 
 def described_chain(reading: Reading, index: Index, rank: Ranker,
@@ -204,6 +220,20 @@ def chain(anchor: str, corpus: Corpus, index: Index, outputs_asked: bool = False
                        f"{en} answers {pts_en}; " + (f"the strategy plans the same work in {plan_en}."
                                                      if plan else "no paragraph of the strategy plans "
                                                      "the same work."))
+    if plan_first and anchor.startswith("ILC.109/Res#c") and (t.planned_in or t.cited_by):
+        # the strategy's items planning a point's work, asked for: they first, then its
+        # outputs, the point (named) last
+        plan = "、".join(label(a, "zh") for a in t.planned_in)
+        plan_en = ", ".join(label(a, "en") for a in t.planned_in)
+        outs = "、".join(label(a, "zh") for a in t.cited_by) or "无"
+        outs_en = ", ".join(label(a, "en") for a in t.cited_by) or "no output"
+        return Listing(
+            "chain", None, (*t.planned_in, *t.cited_by, anchor),
+            (f"战略中规划{zh}所要求工作的是{plan}" if plan else f"战略正文中没有规划{zh}所要求工作的段落")
+            + f"；落实它的高级别产出：{outs}。",
+            (f"The strategy plans the work {en} asks for in {plan_en}" if plan
+             else f"No paragraph of the strategy plans the work {en} asks for")
+            + f"; it is implemented by {outs_en}.")
     if t.cited_by:
         outs = "、".join(label(a, "zh") for a in t.cited_by)
         outs_en = ", ".join(label(a, "en") for a in t.cited_by)

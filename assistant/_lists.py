@@ -15,15 +15,7 @@ import re
 from corpus import Corpus, Duty, References, Unit, contains, label
 from index import SDG_COLUMN, Hit, Index, OutputsOf
 
-from ._chains import (
-    ASKS_STRATEGY,
-    OUTPUT_WORDS,
-    asks_chain,
-    chain,
-    chain_subject,
-    described_chain,
-    plan_first,
-)
+from ._chains import ASKS_STRATEGY, OUTPUT_WORDS, asks_chain, described_chain, named_chain
 from ._duties import Ranker, asked_actor, note, obligations
 from ._listing import Listing, capitalised, plural
 from ._named import ASKS_INSTRUMENTS, ASKS_MENTIONS, instruments_named, mentioning, topical
@@ -138,9 +130,9 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
         if members:
             return Listing("obligations", None, members, note(actor, len(members), "zh"),
                            note(actor, len(members), "en"))
-    if asks_chain(q, named):
-        return chain(chain_subject(q, named), corpus, index, bool(OUTPUT_WORDS.search(q)),
-                     plan_first=plan_first(q), numbered=True)
+    linked = named_chain(q, named, index)
+    if linked is not None:
+        return linked
     if outputs is not None:
         return _outputs_of(outputs)
     if OUTPUT_WORDS.search(q) and named and all(a.startswith("ILC.109/Res#") for a in named):

@@ -665,3 +665,20 @@ def test_chains_and_sets_asked_in_other_words(assistant: Assistant) -> None:
                       "employers' and workers' organizations and the Office? If so, where?")
     assert "passages mention" not in c.answer.splitlines()[0] and "and workers" not in c.answer.splitlines()[0]
     assert _cited(c)[0].startswith(("c", "r"))  # a passage of the Conclusions or the Resolution, asked for
+
+
+def test_the_strategy_items_planning_a_points_work(assistant: Assistant) -> None:
+    """A point named, then "which paragraph of the strategy / action plan item …": the items
+    planning its work first, then its outputs, the point last; asked for outputs, the outputs."""
+    a = assistant.ask("Which paragraph of the strategy responds to Conclusions 14(c)?")
+    assert _cited(a) == ["p25.a", "p25.b", "p25.c", "A5", "A33", "A34", "A35", "c14.c"]
+    assert a.answer.splitlines()[0] == (
+        "The strategy plans the work ILC.109 Resolution, Conclusions para. 14(c) asks for in "
+        "GB.346/INS/4 para. 25(a), GB.346/INS/4 para. 25(b), GB.346/INS/4 para. 25(c); it is "
+        "implemented by Appendix output 5, Appendix output 33, Appendix output 34, Appendix output 35.")
+    b = assistant.ask("行动计划里哪一项落实了结论第13段(i)？")
+    assert _cited(b) == ["p24.c", "A29", "c13.i"]
+    assert b.answer.splitlines()[0] == ("战略中规划ILC.109 决议 结论第13段(i)所要求工作的是GB.346/INS/4 "
+                                        "第24段(c)；落实它的高级别产出：附录第29项产出。")
+    c = assistant.ask("结论第13段(i)讲行业内汇集资源，行动计划附录中哪项产出对应这一点？")
+    assert _cited(c)[0] == "A29"
