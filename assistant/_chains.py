@@ -34,11 +34,14 @@ _LOCATE = re.compile(
 # on X cite as its basis?", "which output implements the point on Y?", "附录中关于X的那项产出
 # 以结论哪些段落为依据？". What is asked for is one side (points or outputs); the question
 # describes the other, and links the two.
-_STRATEGY_ZH = r"(?:战略|正文)[^？?，,]{0,12}哪一?(?:段|项|条|部分)"  # "战略正文中规划这项工作的是哪一项"
+# "战略正文中规划这项工作的是哪一项"
+_STRATEGY_ZH = r"(?:战略|正文|行动计划)[^？?，,]{0,12}哪(?:一|些|几)?(?:段|项|条|部分)"
 _ASKS_POINTS = re.compile(
-    r"\b(?:which|what) (?:(?!outputs?\b)[\w-]+ ){0,2}(?:conclusions?|points?|paragraphs?|recommendations?"
+    r"\b(?:which|what) (?:(?!outputs?\b)[\w-]+ ){0,2}(?:of (?:the )?(?:2021 )?)?(?:conclusions?|points?|paragraphs?"
+    r"|recommendations?"
     r"|provisions?)\b|\blist (?:the |all |its |every )?(?:[\w-]+ ){0,2}(?:points|paragraphs|provisions)\b"
     r"|结论[^？?，,]{0,6}哪(?:些|几|一)?(?:个|段|点|项|条)|哪(?:些|几|一)?(?:段|点|条)(?:大会)?结论"
+    r"|结论[^？?，,]{0,8}哪(?:些|几)(?=[？?]|$)"
     r"|(?:引用|援引|对应)的?是?哪(?:些|几|一)?(?:个|段|点|项|条)(?!\s*(?:战略)?(?:支柱|要素|可持续|目标|产出|计划))|还是(?:别的|其他|其它)的?(?:要点|点|段|项)"
     r"|\bor (?:some |an)?other (?:points?|paragraphs?)\b|\bor a different (?:point|paragraph)\b"
     # the strategy's own paragraph for an output: "which strategy item plans this?"
@@ -53,7 +56,8 @@ _ASKS_PLAN = re.compile(
     rf"{ASKS_STRATEGY.pattern}|\bwhere in the (?:(?:body|text) of the )?(?:strategy|action plan)\b"
     r"|\b(?:which|what) (?:part of the )?action plan(?:'s)? (?:[\w-]+ ){0,2}(?:items?|paragraphs?|sections?|parts?)\b"
     r"|\b(?:which|what) (?:[\w-]+ ){0,2}(?:items?|paragraphs?) (?:of|in) the (?:strategy|action plan)\b"
-    r"|行动计划[^？?，,]{0,12}哪一?(?:段|项|条|部分)"
+    r"|行动计划[^？?，,]{0,12}哪(?:一|些|几)?(?:段|项|条|部分)"
+    r"|\b(?:which|what) (?:action[- ]plan|strategy) (?:items?|paragraphs?|sections?)\b"
     # what the strategy does for a point: "what does the strategy do to implement 14(c)?"
     r"|\bwhat (?:does|will) the (?:strategy|action plan) do\b|(?:战略|行动计划)(?:如何|怎样|怎么)(?:落实|回应|响应)")
 _ASKS_CONCLUSIONS = re.compile(r"\b(?:which|what) (?:[\w-]+ ){0,2}(?:conclusions?|points?)\b"
@@ -66,11 +70,14 @@ _LINKS = re.compile(
     r"|\bput (?:\w+ )?into (?:practice|effect)\b"
     r"|\bdeliver(?:s|ing)? on\b|\b(?:take|takes|taking|took) (?:this |that |it |these |those )?up\b"
     r"|\bact(?:s|ing)? on\b|\bfollow(?:s|ing)? through\b|\bbuil(?:ds?|t|ding) on\b|\bpoints? (?:back )?to\b"
-    r"|\btrace[sd]? back\b"
+    r"|\btrace[sd]? back\b|\brefer(?:s|red|ring)? (?:back )?to\b|\bbehind\b|\brests? (?:only |solely )?on\b"
+    r"|\bpinned to\b|\bcarr(?:y|ies|ied|ying) (?:it |this |that |them )?out\b|\bdeliver(?:s|ed|ing)?\b"
     r"|\breferenc|\b(?:tied|linked|mapped|matched|connected) to\b|\bmaps? to\b|\brelates? to\b"
-    r"|\b(?:plans|planned|lays out|sets out|provides for|envisages|foresees) (?:this|that|it|these|those"
+    r"|\b(?:plans?|planned|lays out|sets out|provides for|envisages|foresees) (?:this|that|it|these|those"
     r"|the same|for)\b"
-    r"|依据|据此|对应|落实|根据|响应|回应|出自|出处|源自|引用|援引|挂钩|关联|(?:规划|安排|部署)了?(?:这|该|此|同一)")
+    r"|依据|据此|对应|落实|根据|响应|回应|出自|出处|源自|引用|援引|挂钩|关联|承接|(?:规划|安排|部署)了?(?:这|该|此|同一)")
+# An item of the action plan (paras 22–27): its outputs and points are linked to it.
+_ITEM = re.compile(r"^p2[2-7]\.[a-z]$")
 # The question speaks of outputs (of the Appendix): shared with `_lists`.
 OUTPUT_WORDS = re.compile(r"产出|附录|\boutputs?\b|\bappendix\b")
 _POINT_WORD = re.compile(r"结论|大会|\bconclusions?\b|\bconference\b|\bpoints?\b|\brecommendation")
@@ -88,8 +95,14 @@ _POINT_SAYS = re.compile(
 _ANY_OUTPUT = re.compile(r"\bany (?:[\w-]+ ){0,2}outputs?\b|\bis there an? (?:[\w-]+ ){0,2}output\b"
                          r"|有没有[^？?。]{0,6}产出|是否有[^？?。]{0,6}产出|有(?:任何)?(?:高级别)?产出")
 # A particular output, described: "the output on X", "关于X的那项产出".
-_THE_OUTPUT = re.compile(r"\bthe (?:[\w-]+ ){0,2}outputs? (?:on|about|for|concerning|dealing with|that)\b"
-                         r"|(?:关于|有关)[^？?。]{1,40}的(?:那|这)?一?项(?:高级别)?产出")
+_THE_OUTPUT = re.compile(r"\bthe (?:[\w-]+ ){0,2}outputs? (?:on|about|for|concerning|dealing with|that|which"
+                         r"|giving|providing|offering|helping|supporting)\b"
+                         r"|(?:关于|有关)[^？?。]{1,40}的(?:那|这)?一?项(?:高级别)?产出|的(?:那|这)一?项(?:高级别)?产出")
+
+
+# One output, described ("Is the output giving X based on 13(h)?"), not a set of them.
+_ONE_OUTPUT = re.compile(r"\bthe (?:[\w-]+ ){0,2}output (?:on|about|for|concerning|dealing with|that|which|giving"
+                         r"|providing|offering|helping|supporting)\b|的(?:那|这)一?项(?:高级别)?产出")
 
 
 def _described(q: str) -> str | None:
@@ -103,6 +116,9 @@ def _described(q: str) -> str | None:
     if asks_points and OUTPUT_WORDS.search(q) and not asks_outputs and (links or _THE_OUTPUT.search(q)):
         return "row"
     if links and asks_outputs and _POINT_WORD.search(q) and not asks_points:
+        return "point"
+    # what the Conclusions call for, described, then "which action-plan items take that up?"
+    if links and plan_first(q) and _POINT_WORD.search(q) and not OUTPUT_WORDS.search(q):
         return "point"
     # what the Conclusions call for, described, then "is there any output that takes this up?"
     if links and _ANY_OUTPUT.search(q) and _POINT_WORD.search(q) and not asks_points:
@@ -128,10 +144,16 @@ def asks_chain(q: str, named: list[str]) -> bool:
         # "which item in the action plan text is behind A20?", "战略哪一段落实了结论第14段(g)？"
         return True
     rows = any("#A" in a for a in named)
-    points = any("#A" not in a for a in named)
+    points = any(a.startswith("ILC.109/Res#") for a in named)
     links = bool(_LINKS.search(q))
-    # "does A39 cite 14(c), or another point?": the output's own points answer it
-    return rows and links and (points or bool(_ASKS_POINTS.search(q))) and not _ASKS_OUTPUTS.search(q)
+    # "does A39 cite 14(c), or another point?", "A29 — Conclusions reference(s)?": the
+    # output's own points answer it
+    if rows and links and (points or _ASKS_POINTS.search(q) or _POINT_WORD.search(q)) \
+            and not _ASKS_OUTPUTS.search(q):
+        return True
+    # an action-plan item named: "which outputs deliver 25(a)?", "what point is behind 25(c)?"
+    item = _ITEM.match(named[0].partition("#")[2]) and named[0].startswith("GB.346/INS/4#")
+    return bool(item) and links and bool(_ASKS_OUTPUTS.search(q) or _ASKS_CONCLUSIONS.search(q))
 
 
 def chain_subject(q: str, named: list[str]) -> str:
@@ -157,16 +179,24 @@ def named_chain(q: str, named: list[str], index: Index) -> Listing | None:
 
 
 def described_chain(reading: Reading, index: Index, rank: Ranker,
-                    within: tuple[str, ...] = ()) -> Listing | None:
+                    within: tuple[str, ...] = (), named: Sequence[str] = ()) -> Listing | None:
     """The chain of the unit a question describes, if it asks one: the best-ranked unit of
     the described side (ranked for the whole question; a point is a lettered item of the
     Conclusions, all the Appendix cites, not one of their general paragraphs). A point
     picked out by what it says comes first, then its outputs; `within`: the outputs the
-    question narrows to (those of a component it names)."""
-    side = _described(reading.norm)
+    question narrows to (those of a component it names). With units `named`, only an
+    output described beside the points it may cite ("Is the output on X based on 13(h)?")."""
+    if named:
+        q = reading.norm
+        side: str | None = "row" if (all(a.startswith("ILC.109/Res#c") for a in named) and _ONE_OUTPUT.search(q)
+                                    and _LINKS.search(q) and not _ASKS_OUTPUTS.search(q)) else None
+    else:
+        side = _described(reading.norm)
     if side is None:
         return None
-    ranked = [a for a, _score, _about in rank(reading.question)]
+    # beside a point it may cite, the output is what comes before the linking words
+    described = _LINKS.split(reading.norm, maxsplit=1)[0] if named else reading.question
+    ranked = [a for a, _score, _about in rank(described)]
     for anchor in ranked:
         unit = index.corpus.get(anchor)
         if unit is not None and (unit.row is not None if side == "row"
@@ -176,9 +206,16 @@ def described_chain(reading: Reading, index: Index, rank: Ranker,
             if unit.kind == "subitem" and sum(index.corpus.unit(a).parent == unit.parent
                                                for a in ranked[:5]) >= 3:
                 anchor = f"{unit.doc_id}#{unit.parent}"
-            return chain(anchor, index.corpus, index,
-                         side == "point" and not _POINT_SAYS.search(reading.norm), within, ranked,
-                         plan_first(reading.norm))
+            found = chain(anchor, index.corpus, index,
+                          side == "point" and not _POINT_SAYS.search(reading.norm), within, ranked,
+                          plan_first(reading.norm))
+            uncited = [a for a in named if a not in index.references.chain(anchor).cites]
+            if uncited:  # "Is the output on X based on 13(h)?": say it is not
+                zh = "、".join(label(a, "zh") for a in uncited)
+                en = ", ".join(label(a, "en") for a in uncited)
+                found = replace(found, note_zh=f"{found.note_zh}它未引用{zh}。",
+                                note_en=f"{found.note_en} It does not cite {en}.")
+            return found
     return None
 
 
@@ -245,7 +282,13 @@ def chain(anchor: str, corpus: Corpus, index: Index, outputs_asked: bool = False
     if t.plans:
         outs = "、".join(label(a, "zh") for a in t.plans)
         outs_en = ", ".join(label(a, "en") for a in t.plans)
-        return Listing("chain", anchor, (*t.plans, *t.cites),
+        if numbered and not outputs_asked and t.cites:  # "what point is behind 25(c)?"
+            pts = "、".join(label(a, "zh") for a in t.cites)
+            pts_en = ", ".join(label(a, "en") for a in t.cites)
+            return Listing("chain", None, (*t.cites, *t.plans, anchor),
+                           f"{zh}规划的工作对应{pts}；其高级别产出：{outs}。",
+                           f"{en} plans work answering {pts_en}; its outputs: {outs_en}.")
+        return Listing("chain", None if numbered else anchor, (*t.plans, *t.cites, *([anchor] if numbered else [])),
                        f"{zh}规划的工作对应{outs}。", f"{en} plans the work of {outs_en}.")
     return Listing("chain", anchor, (), f"没有任何高级别产出对应{zh}。",
                    f"No high-level output answers {en}.")

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from corpus import Actor, Corpus, Duty, Unit, label, own_duty
-from index import en_tokens, tokens
+from corpus import Actor, Corpus, Duty, References, Unit, contains, label, own_duty
+from index import OutputsOf, en_tokens, tokens
 
 from ._question import Reading
 
@@ -232,3 +232,49 @@ def note(actor: Actor, n: int, lang: str) -> str:
 
 
 __all__ = ["asked_actor", "duty_label", "label", "note", "obligations"]
+
+
+# The scope of a duties question: pillars, components, the strategy named beside points.
+_PILLAR_AREAS = re.compile(r"支柱领域|支柱(?!\s*\d)|\bpillar areas?\b|\bpillars\b")
+_PILLAR_N = re.compile(r"(?:支柱|\bpillar)\s*(?P<n>[1-5])(?!\d)")
+_COMPONENT_N = re.compile(r"(?:要素|\bcomponent)\s*(?P<n>[1-5])(?!\d)")
+
+
+_STRATEGY_TOO = re.compile(r"行动计划|附录|战略|\baction plan\b|\bappendix\b|\bstrategy\b")
+
+
+# "除了C142和C140，…其他标准": the instruments named are the ones left out.
+_BESIDES = re.compile(r"除了?|除去|以外|之外|\bexcept\b|\bother than\b|\bbesides\b|\bapart from\b|\bbeyond\b")
+
+
+def duty_scope(reading: Reading, named: list[str], corpus: Corpus,
+           outputs: OutputsOf | None, refs: References) -> tuple[tuple[str, ...], bool]:
+    """The units a duties question points at, and whether that scope is narrow (the
+    paragraphs or points it names and their items, a pillar's or component's units and
+    rows, the units mentioning an instrument it names: then the scope is the topic) or
+    broad (the pillars' areas, the Conclusions); empty when it points nowhere."""
+    q = reading.norm
+    out: list[str] = []
+    for a in named:
+        out += [u.anchor for u in corpus.leaves() if contains(a, u.anchor)]
+    for m in _PILLAR_N.finditer(q):
+        out += [u.anchor for u in corpus.leaves() if u.pillar == int(m["n"])]
+    for m in _COMPONENT_N.finditer(q):
+        out += [u.anchor for u in corpus.leaves() if u.component == int(m["n"])]
+    if outputs is not None:
+        out += list(outputs.rows)
+    if not out and reading.instruments and not _BESIDES.search(q):
+        # "What has the ILO committed to on ratifying Convention No. 142?"
+        out += [leaf for i in reading.instruments for a in refs.mentions_of(i)
+                for leaf in refs.leaves_under(a)]
+    narrow = bool(out)
+    if named and all(a.startswith("ILC.") for a in named) and _STRATEGY_TOO.search(q):
+        # "在行动计划、附录以及《结论》第14段中": the strategy as well as the points named.
+        out += [u.anchor for u in corpus.leaves() if u.doc_id.startswith("GB.")]
+        narrow = False
+    if not _PILLAR_N.search(q) and _PILLAR_AREAS.search(q):
+        out += [u.anchor for u in corpus.leaves() if u.pillar is not None]
+        if ("结论" in q or "conclusion" in q) and not any(a.startswith("ILC.") for a in named):
+            out += [u.anchor for u in corpus.leaves() if u.doc_id.startswith("ILC.")]
+        narrow = False
+    return tuple(dict.fromkeys(out)), narrow

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 
-from corpus import Corpus, Duty, References, Unit, contains, label
+from corpus import Corpus, Duty, Unit, contains, label
 from index import SDG_COLUMN, Hit, Index, OutputsOf
 
 from ._chains import ASKS_STRATEGY, OUTPUT_WORDS, asks_chain, described_chain, named_chain
-from ._duties import Ranker, asked_actor, note, obligations
+from ._duties import Ranker, asked_actor, duty_scope, note, obligations
 from ._listing import Listing, capitalised, plural
 from ._named import ASKS_INSTRUMENTS, ASKS_MENTIONS, instruments_named, mentioning, topical
 from ._parts import section_paragraphs, what_group
@@ -26,6 +26,13 @@ from ._question import Reading
 _LIST = re.compile(
     r"\b(?:list|all|every|each|enumerate|what are|what were|name the|how many)\b"
     r"|\bwhich (?:[\w-]+ )?\w+s\b|哪些|哪几|所有|全部|列出|列举|分别|包括哪些|包含哪些|有几|几个|几大|几项")
+
+
+def _as_point(anchor: str, corpus: Corpus) -> str:
+    """The strategy's paragraph N read as the Conclusions' paragraph N, when they have one."""
+    doc, _, loc = anchor.partition("#")
+    point = f"ILC.109/Res#c{loc[1:]}"
+    return point if doc == "GB.346/INS/4" and loc.startswith("p") and corpus.get(point) is not None else anchor
 
 
 def _top(anchor: str) -> str:
@@ -111,9 +118,12 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
                        f"附录中没有对应任何结论要点（“未具体提及”）的产出共有{len(rows)}项。",
                        f"{len(rows)} output{plural(len(rows))} of the Appendix cite{'' if len(rows) != 1 else 's'} "
                        "no Conclusions point.")
-    if _NO_OUTPUT.search(q) and ("结论" in q or "conclusion" in q or "point" in q or "要点" in q):
-        # Among the points named, or the whole paragraphs they belong to ("第12段(a)至(v)各项中").
-        tops = list(dict.fromkeys(_top(a) for a in named))
+    if _NO_OUTPUT.search(q) and ("结论" in q or "conclusion" in q or "point" in q or "要点" in q
+                                 or (named and OUTPUT_WORDS.search(q)
+                                     and all(a.startswith("GB.346/INS/4#p") for a in named))):
+        # Among the points named, or the whole paragraphs they belong to ("第12段(a)至(v)各项中");
+        # a paragraph no output picks up is the Conclusions' (the Appendix cites only theirs).
+        tops = list(dict.fromkeys(_as_point(_top(a), corpus) for a in named))
         loose = tuple(p for p in refs.points_without_outputs()
                       if not tops or any(contains(a, p) for a in tops))
         where = "、".join(label(a, "zh") for a in tops) or "《2021年结论》第12–14段"
@@ -121,11 +131,11 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
         return Listing("points", None, loose,
                        f"{where}中没有任何高级别产出对应的要点共有{len(loose)}项。",
                        f"{len(loose)} points of {where_en} are cited by no high-level output.")
-    described = described_chain(reading, index, rank, outputs.rows if outputs else ()) if not named else None
+    described = described_chain(reading, index, rank, outputs.rows if outputs else (), named)
     if described is not None:
         return described
     if actor is not None and not asks_chain(q, named):
-        scope, narrow = _scope(reading, named, corpus, outputs, refs)
+        scope, narrow = duty_scope(reading, named, corpus, outputs, refs)
         members = obligations(reading, actor, corpus, duties, rank, scope, narrow, topic_share)
         if members:
             return Listing("obligations", None, members, note(actor, len(members), "zh"),
@@ -201,52 +211,6 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
     if (whole or _EVERY.search(q)) and hits:
         return _from_hits(hits, corpus)
     return None
-
-
-# "What paragraphs make up the section on …", "第1部分包括哪几段": a section's paragraphs.
-_PILLAR_AREAS = re.compile(r"支柱领域|支柱(?!\s*\d)|\bpillar areas?\b|\bpillars\b")
-_PILLAR_N = re.compile(r"(?:支柱|\bpillar)\s*(?P<n>[1-5])(?!\d)")
-_COMPONENT_N = re.compile(r"(?:要素|\bcomponent)\s*(?P<n>[1-5])(?!\d)")
-
-
-_STRATEGY_TOO = re.compile(r"行动计划|附录|战略|\baction plan\b|\bappendix\b|\bstrategy\b")
-
-
-# "除了C142和C140，…其他标准": the instruments named are the ones left out.
-_BESIDES = re.compile(r"除了?|除去|以外|之外|\bexcept\b|\bother than\b|\bbesides\b|\bapart from\b|\bbeyond\b")
-
-
-def _scope(reading: Reading, named: list[str], corpus: Corpus,
-           outputs: OutputsOf | None, refs: References) -> tuple[tuple[str, ...], bool]:
-    """The units a duties question points at, and whether that scope is narrow (the
-    paragraphs or points it names and their items, a pillar's or component's units and
-    rows, the units mentioning an instrument it names: then the scope is the topic) or
-    broad (the pillars' areas, the Conclusions); empty when it points nowhere."""
-    q = reading.norm
-    out: list[str] = []
-    for a in named:
-        out += [u.anchor for u in corpus.leaves() if contains(a, u.anchor)]
-    for m in _PILLAR_N.finditer(q):
-        out += [u.anchor for u in corpus.leaves() if u.pillar == int(m["n"])]
-    for m in _COMPONENT_N.finditer(q):
-        out += [u.anchor for u in corpus.leaves() if u.component == int(m["n"])]
-    if outputs is not None:
-        out += list(outputs.rows)
-    if not out and reading.instruments and not _BESIDES.search(q):
-        # "What has the ILO committed to on ratifying Convention No. 142?"
-        out += [leaf for i in reading.instruments for a in refs.mentions_of(i)
-                for leaf in refs.leaves_under(a)]
-    narrow = bool(out)
-    if named and all(a.startswith("ILC.") for a in named) and _STRATEGY_TOO.search(q):
-        # "在行动计划、附录以及《结论》第14段中": the strategy as well as the points named.
-        out += [u.anchor for u in corpus.leaves() if u.doc_id.startswith("GB.")]
-        narrow = False
-    if not _PILLAR_N.search(q) and _PILLAR_AREAS.search(q):
-        out += [u.anchor for u in corpus.leaves() if u.pillar is not None]
-        if ("结论" in q or "conclusion" in q) and not any(a.startswith("ILC.") for a in named):
-            out += [u.anchor for u in corpus.leaves() if u.doc_id.startswith("ILC.")]
-        narrow = False
-    return tuple(dict.fromkeys(out)), narrow
 
 
 def _row_number(anchor: str) -> int:

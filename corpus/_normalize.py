@@ -160,9 +160,13 @@ def one_edit(word: str, target: str) -> bool:
 _LATIN_WORD = re.compile(r"[a-z]{5,}")
 
 
+# English words one letter from a structural noun, written as meant ("joint research").
+_REAL_WORDS = frozenset("joint joints paint paints print prints suction particle particles".split())
+
+
 @functools.lru_cache(maxsize=4096)
 def _meant(word: str) -> str:
-    if word in _NOUNS:
+    if word in _NOUNS or word in _REAL_WORDS:
         return word
     return next((n for n in _NOUNS if len(n) >= 5 and one_edit(word, n)), word)
 

@@ -14,7 +14,7 @@ RESOLUTION = "ILC.109/Res"
 STRATEGY = "GB.346/INS/4"
 
 _UNIT_EN = r"(?:points?|paragraphs?|provisions?|items?|parts?|sections?|clauses?|passages?)"
-_RES_EN = r"(?:2021 |ilc |conference(?:'s)? )?(?:conclusions|resolution)"
+_RES_EN = r"(?:(?:2021 |ilc |conference(?:'s)? )?(?:conclusions|resolution)|(?:2021 )?ilc (?:texts?|documents?))"
 _ASKS_RES = re.compile(
     rf"\b(?:which|what) (?:[\w-]+ ){{0,2}}{_UNIT_EN} (?:of|in) the {_RES_EN}\b"
     rf"|\b(?:which|what) (?:2021 |ilc )?(?:conclusions?|resolution|conference) (?:[\w-]+ )?{_UNIT_EN}\b"
@@ -23,7 +23,7 @@ _ASKS_RES = re.compile(
     r"|\bthe (?:conference|conclusions)(?: itself| themselves)? (?:demand|ask|require|request|call|insist"
     r"|want|expect)(?:s|ed)?\b|\b(?:did|does|do) the (?:conference|conclusions)(?: itself| themselves)? "
     r"(?:demand|ask|require|request|call|insist|want|expect|see|say)\b"
-    r"|(?:结论|决议)[^？?,，。]{0,6}哪(?:一|些|几)?(?:条|点|段|项|部分|款)|哪一?(?:条|点|段|项)(?:大会)?(?:结论|决议)"
+    r"|(?:结论|决议)[^？?,。]{0,6}哪(?:一|些|几)?(?:条|点|段|项|部分|款)|哪一?(?:条|点|段|项)(?:大会)?(?:结论|决议)"
     r"|(?:按|按照|根据|依照)(?:《)?(?:2021\s*年)?(?:大会|结论|决议)|(?:在|据)大会(?:看来|的?要求)"
     r"|大会(?:本身|自己)?(?:是否|有没有|有无)?(?:明确)?(?:要求|认为|主张|呼吁)")
 _ASKS_STRATEGY = re.compile(

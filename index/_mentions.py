@@ -17,12 +17,14 @@ from ._numbers import (
     EN_CONCL,
     EN_POINT,
     ILC,
+    NAMES_GB,
     ZH_CONCL,
     ZH_PARA,
     ZH_POINT,
     about,
     anchors_of,
     bare_items,
+    conclusions_first,
     each_numbered,
     rows,
     unnamed_document,
@@ -316,17 +318,17 @@ def resolve(question: str, corpus: Corpus, refs: References) -> list[str]:
         points += anchors_of(ILC, "c", m["n"], m["letters"])
     if not points and conclusions:
         for m in about(q, [*EN_POINT.finditer(q), *EN_CONCL.finditer(q), *zh_paragraphs(q, corpus)]):
-            points += anchors_of(ILC, "c", m["n"], m["letters"])
+            points += conclusions_first(m, corpus)
     if not points and conclusions:  # "… for the informal economy in 12(o)"
         for m in about(q, bare_items(q)):
-            points += anchors_of(ILC, "c", m["n"], m["letters"])
+            points += conclusions_first(m, corpus)
     out: list[str] = []
     points = [p for p in points if corpus.get(p) is not None]
     if points:
         out += refs.outputs_for_points(points) if wants_outputs else []
         for p in points:
             out += refs.leaves_under(p)
-    if not conclusions:
+    if not conclusions or (not points and NAMES_GB.search(q)):
         paras = about(q, [*ZH_PARA.finditer(q), *EN_POINT.finditer(q), *ZH_POINT.finditer(q)])
         if not paras:  # "Which output implements 12(v)?": the document that has it
             paras = about(q, bare_items(q))

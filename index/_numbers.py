@@ -127,11 +127,11 @@ def named(question: str, corpus: Corpus) -> list[str]:
         out += anchors_of(ILC, "c", m["n"], m["letters"])
     if not out and conclusions:
         for m in [*EN_POINT.finditer(q), *EN_CONCL.finditer(q), *zh_paragraphs(q, corpus)]:
-            out += anchors_of(ILC, "c", m["n"], m["letters"])
+            out += conclusions_first(m, corpus)
     if not out and conclusions:  # "… for the informal economy in 12(o)"
         for m in bare_items(q):
-            out += anchors_of(ILC, "c", m["n"], m["letters"])
-    if not conclusions:
+            out += conclusions_first(m, corpus)
+    if not conclusions or (not out and NAMES_GB.search(q)):  # "行动计划第25段(c)源自结论哪一点"
         found = [*ZH_PARA.finditer(q), *EN_POINT.finditer(q), *ZH_POINT.finditer(q)]
         for m in found or bare_items(q):  # "Which output implements 12(v)?"
             out += unnamed_document(m, corpus)
@@ -139,21 +139,32 @@ def named(question: str, corpus: Corpus) -> list[str]:
     return [a for a in dict.fromkeys(out) if corpus.get(a) is not None]
 
 
+def conclusions_first(m: re.Match[str], corpus: Corpus) -> list[str]:
+    """A number in a question speaking of the Conclusions: their point, or the strategy's
+    unit when they have none so numbered ("Which point of the Conclusions does para 27(b)
+    answer to?": the Conclusions end at para. 14)."""
+    ilc = [a for a in anchors_of(ILC, "c", m["n"], m["letters"]) if corpus.get(a) is not None]
+    return ilc or [a for a in anchors_of(GB, "p", m["n"], m["letters"]) if corpus.get(a) is not None]
+
+
 def unnamed_document(m: re.Match[str], corpus: Corpus) -> list[str]:
     """A number whose document the question does not name: the strategy's paragraph, unless
     the strategy has no such unit and the Conclusions have ("point 12(e)": the strategy's
     para. 12 ends at (d)), or it is called a point ("point 14(c)", "第14(c)点"), the
     Conclusions' word, or the outputs answering it are asked for (the Appendix cites the
-    Conclusions' points only: "Which outputs answer paragraph 14(f)?"), and the Conclusions
-    have it."""
+    Conclusions' points only: "Which outputs answer paragraph 14(f)?"), or it is a bare item
+    beside an output the question numbers, and the Conclusions have it."""
     gb = [a for a in anchors_of(GB, "p", m["n"], m["letters"]) if corpus.get(a) is not None]
     ilc = [a for a in anchors_of(ILC, "c", m["n"], m["letters"]) if corpus.get(a) is not None]
-    answered = bool(_ANSWERED.search(m.string)) and not _NAMES_GB.search(m.string)
-    point = m.re is ZH_POINT or m.groupdict().get("word") == "point" or answered
+    answered = bool(_ANSWERED.search(m.string)) and not NAMES_GB.search(m.string)
+    # a bare "14(c)" beside an output the question numbers ("Is the 39th output tied to
+    # 14(c)?"): what an output cites is a Conclusions point
+    beside_row = m.re is _BARE_ITEM and bool(rows(m.string)) and not NAMES_GB.search(m.string)
+    point = m.re is ZH_POINT or m.groupdict().get("word") == "point" or answered or beside_row
     return ilc if ilc and (point or not gb) else gb
 
 
-_NAMES_GB = re.compile(r"战略|行动计划|\bstrategy\b|\baction plan\b|gb\.346")
+NAMES_GB = re.compile(r"战略|行动计划|\bstrategy\b|\baction plan\b|gb\.346")
 # Outputs asked for as answering a numbered unit: only a Conclusions point is answered so.
 _ANSWERED = re.compile(
     r"\boutputs?\b[^?？]{0,40}\b(?:answer|answers|implement|implements|respond to|responds to|cite|cites)\b"

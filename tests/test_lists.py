@@ -682,3 +682,26 @@ def test_the_strategy_items_planning_a_points_work(assistant: Assistant) -> None
                                         "第24段(c)；落实它的高级别产出：附录第29项产出。")
     c = assistant.ask("结论第13段(i)讲行业内汇集资源，行动计划附录中哪项产出对应这一点？")
     assert _cited(c)[0] == "A29"
+
+
+def test_chains_from_every_side(assistant: Assistant) -> None:
+    """An action-plan item named: its outputs, or the point behind it (a paragraph the
+    Conclusions do not have is the strategy's); a point described, then the action-plan
+    items taking it up; an output described beside a point it may cite, answered with the
+    points it does cite; a bare item beside an output numbered is a Conclusions point."""
+    def cited(q: str) -> list[str]:
+        return _cited(assistant.ask(q))
+
+    assert cited("Which outputs carry out paragraph 25(b) of the action plan?") == ["A34", "c14.c", "p25.b"]
+    assert cited("Which Conclusions point lies behind 25(a)?") == ["c14.c", "A33", "p25.a"]
+    assert cited("Which point of the Conclusions does para 27(c) answer to?") == ["c14.h", "A38", "p27.c"]
+    assert cited("The Conclusions ask the ILO to work with international financial institutions. "
+                 "Which action-plan items take that up?") == ["p24.b", "A31", "c14.k"]
+    a = assistant.ask("Is the output on estimating funding needs based on Conclusions 14(k)?")
+    assert _cited(a) == ["A23", "c14.i"]
+    assert a.answer.splitlines()[0].endswith("It does not cite ILC.109 Resolution, Conclusions para. 14(k).")
+    assert cited("Does the 18th output rest on 14(f) only?") == ["c14.f", "c14.i", "p22.c", "A18"]
+    assert cited("Which parts of para. 13 does no high-level output pick up?") == [
+        "c13.a", "c13.b", "c13.c", "c13.d", "c13.e", "c13.f", "c13.j", "c13.k"]
+    # asked for outputs, several: not one output described
+    assert cited("List the appendix outputs that are tied to Concl. 12h.") == ["A7", "A11", "A14", "c12.h"]

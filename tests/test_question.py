@@ -35,6 +35,8 @@ from index import proper_nouns
         ("point (c) of paragraph 14", "paragraph 14(c)"),
         ("paragraph 14 point of view", "paragraph 14 point of view"),
         ("结论第12段第q点", "结论第12段(q)"),
+        # a real word one letter from a structural noun is no typo
+        ("joint research, the pilar", "joint research, the pillar"),
         # an output by its place in the table
         ("排第二十三的那项产出", "排第23的那项产出"),
     ],
