@@ -227,8 +227,9 @@ def chain(anchor: str, corpus: Corpus, index: Index, outputs_asked: bool = False
     outputs among these only (a component's, when the question names one); `order`, a
     ranking of units for the question: a point's outputs follow it (the one the question
     describes first among the twelve that cite 14(g)), else the Appendix order; `plan_first`,
-    an output's strategy items before its points (the question asks where the strategy plans
-    its work); `numbered`, the question names the output by its number (it is quoted last)."""
+    the strategy's items first (the question asks where the strategy plans the work of an
+    output or a point); `numbered`, the question names the unit by its number (it is quoted
+    last)."""
     t = index.references.chain(anchor)
     if within and t.cited_by and set(t.cited_by) & set(within):
         t = replace(t, cited_by=tuple(a for a in t.cited_by if a in within))
