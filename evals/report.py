@@ -179,7 +179,8 @@ def main() -> int:
            "D22…: 60 mandate/fact questions asked in both languages, outputs and points named or "
            "described, D23…: 70 fact/out-of-scope questions, mostly Chinese, colloquial, many "
            "asking for a date, an amount or a number, D24…: 80 mandate questions asked in both "
-           "languages, every direction between outputs, points and action-plan items); "
+           "languages, every direction between outputs, points and action-plan items, D25…: 60 "
+           "questions, mostly Chinese, naming organisations and instruments as users write them); "
            "each was run once as "
            "written, before "
            "anything was tuned on it, to see how the system met questions it had not seen.",

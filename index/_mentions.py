@@ -337,8 +337,11 @@ def resolve(question: str, corpus: Corpus, refs: References) -> list[str]:
                 out += refs.leaves_under(a)
     for row in rows(q):
         out += refs.leaves_under(row)
-    for m in _SDG.finditer(q):
+    # an SDG target or P&B output names the Appendix rows listing it, unless the question
+    # speaks of the Conclusions and not of outputs ("结论里提到可持续发展目标4.7，是想说明什么")
+    sdg_pb = wants_outputs or not conclusions
+    for m in _SDG.finditer(q) if sdg_pb else ():
         out += refs.outputs_with_sdg(m["t"] or m["t2"])
-    for m in _PB.finditer(q):
+    for m in _PB.finditer(q) if sdg_pb else ():
         out += refs.outputs_with_pb(m["o"])
     return list(dict.fromkeys(out))

@@ -216,6 +216,9 @@ def test_outputs_with_an_sdg_target_or_a_pb_output(assistant: Assistant) -> None
     c = assistant.ask("哪些产出对应可持续发展目标4？")  # the goal: its targets count too
     assert len(c.citations) == 34 and "A36" not in _cited(c) and "A4" in _cited(c)
     assert c.answer.splitlines()[0] == "附录中列有可持续发展目标4（含其各项具体目标）的产出共有34项。"
+    # the Conclusions' own mention of a target, asked of them: not the rows listing it
+    d = assistant.ask("结论里提到可持续发展目标4.7，是想说明什么？")
+    assert _cited(d)[0] == "c2" and "目标" not in d.answer.splitlines()[0]
 
 
 def test_the_instruments_a_paragraph_names(assistant: Assistant) -> None:
