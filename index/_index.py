@@ -265,10 +265,11 @@ class Index:
         else:
             score = _rrf(dense, [lexical, lexical_en], tuning, self.dense_scores_en(seen, qvec, tuning))
         order = list(np.argsort(-score, kind="stable"))
-        if mode == "hybrid" and tuning.rows_first and asks_for_output(normalize(question)):
+        norm = normalize(question) if mode == "hybrid" else question
+        if mode == "hybrid" and tuning.rows_first and asks_for_output(norm):
             order = self._rows_first(order, tuning.rows_window)
         elif mode == "hybrid" and tuning.document_first:
-            order = self._document_first(asked_document(normalize(question)), order, tuning.rows_window)
+            order = self._document_first(asked_document(norm), order, tuning.rows_window)
         if mode == "hybrid" and tuning.mentions:
             scoped = self.scoped(question)
             if scoped:
