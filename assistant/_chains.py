@@ -95,14 +95,12 @@ _POINT_SAYS = re.compile(
 _ANY_OUTPUT = re.compile(r"\bany (?:[\w-]+ ){0,2}outputs?\b|\bis there an? (?:[\w-]+ ){0,2}output\b"
                          r"|有没有[^？?。]{0,6}产出|是否有[^？?。]{0,6}产出|有(?:任何)?(?:高级别)?产出")
 # A particular output, described: "the output on X", "关于X的那项产出".
-_THE_OUTPUT = re.compile(r"\bthe (?:[\w-]+ ){0,2}outputs? (?:on|about|for|concerning|dealing with|that|which"
-                         r"|giving|providing|offering|helping|supporting)\b"
-                         r"|(?:关于|有关)[^？?。]{1,40}的(?:那|这)?一?项(?:高级别)?产出|的(?:那|这)一?项(?:高级别)?产出")
-
-
+_ABOUT = r"(?:on|about|for|concerning|dealing with|that|which|giving|providing|offering|helping|supporting)\b"
+_THAT_OUTPUT_ZH = r"的(?:那|这)一?项(?:高级别)?产出"
+_THE_OUTPUT = re.compile(rf"\bthe (?:[\w-]+ ){{0,2}}outputs? {_ABOUT}"
+                         rf"|(?:关于|有关)[^？?。]{{1,40}}的(?:那|这)?一?项(?:高级别)?产出|{_THAT_OUTPUT_ZH}")
 # One output, described ("Is the output giving X based on 13(h)?"), not a set of them.
-_ONE_OUTPUT = re.compile(r"\bthe (?:[\w-]+ ){0,2}output (?:on|about|for|concerning|dealing with|that|which|giving"
-                         r"|providing|offering|helping|supporting)\b|的(?:那|这)一?项(?:高级别)?产出")
+_ONE_OUTPUT = re.compile(rf"\bthe (?:[\w-]+ ){{0,2}}output {_ABOUT}|{_THAT_OUTPUT_ZH}")
 
 
 def _described(q: str) -> str | None:
