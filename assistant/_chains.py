@@ -281,13 +281,14 @@ def chain(anchor: str, corpus: Corpus, index: Index, outputs_asked: bool = False
     if t.plans:
         outs = "、".join(label(a, "zh") for a in t.plans)
         outs_en = ", ".join(label(a, "en") for a in t.plans)
+        pts = "、".join(label(a, "zh") for a in t.cites)
+        pts_en = ", ".join(label(a, "en") for a in t.cites)
         if numbered and not outputs_asked and t.cites:  # "what point is behind 25(c)?"
-            pts = "、".join(label(a, "zh") for a in t.cites)
-            pts_en = ", ".join(label(a, "en") for a in t.cites)
             return Listing("chain", None, (*t.cites, *t.plans, anchor),
                            f"{zh}规划的工作对应{pts}；其高级别产出：{outs}。",
                            f"{en} plans work answering {pts_en}; its outputs: {outs_en}.")
         return Listing("chain", None if numbered else anchor, (*t.plans, *t.cites, *([anchor] if numbered else [])),
-                       f"{zh}规划的工作对应{outs}。", f"{en} plans the work of {outs_en}.")
+                       f"{zh}规划的工作对应{outs}" + (f"；这些产出对应{pts}。" if pts else "。"),
+                       f"{en} plans the work of {outs_en}" + (f", which answers {pts_en}." if pts else "."))
     return Listing("chain", anchor, (), f"没有任何高级别产出对应{zh}。",
                    f"No high-level output answers {en}.")

@@ -194,7 +194,7 @@ def main() -> int:
            "`coverage` is the mean share of a question's gold set the answer cites and `complete` "
            "the share of questions citing all of it; they matter for `list` and `obligation` "
            "questions, whose gold is a whole set (for the others a single hit covers them). "
-           "`set precision` (not a SPEC metric) is, for those two types, the mean share of an "
+           "`set precision` (not one of the evaluation format's metrics) is, for those two types, the mean share of an "
            "answer's citations that lie in its gold set: coverage alone rewards citing everything. "
            "A gold set a helper missed a member of lowers it, so read it as a lower bound.", ""]
 
