@@ -39,6 +39,7 @@ from ._question import Reading, read
 from ._scope import Lack, Passage, Scope
 from ._settings import Retriever, Settings
 from ._trace import resolve_ref, trace_json
+from ._unheld import unheld_lack
 
 if TYPE_CHECKING:
     from index import NaiveIndex
@@ -148,6 +149,9 @@ class Assistant:
         component of theirs, too weak a similarity or too many unknown nouns; then what it
         asks for that the retrieved passages lack."""
         scope = self.abstention.scope
+        unheld = self.index.unheld(reading.question) if scope else []
+        if unheld:
+            return unheld_lack(unheld[0])
         lack = self.scope.unknown(reading) if scope else None
         if lack is not None:
             return lack

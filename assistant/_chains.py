@@ -36,6 +36,14 @@ _LOCATE = re.compile(
 # describes the other, and links the two.
 # "战略正文中规划这项工作的是哪一项"
 _STRATEGY_ZH = r"(?:战略|正文|行动计划)[^？?，,]{0,12}哪(?:一|些|几)?(?:段|项|条|部分)"
+# Whether the Conference asked for some work: "something the Conference actually asked for?",
+# "这项工作有没有结论依据？"
+_CONFERENCE_ASKED = (
+    r"\b(?:something|anything|what) the (?:conference|conclusions) (?:actually |really |ever |explicitly )?"
+    r"(?:asked|called|requested)"
+    r" for\b|\b(?:did|does|has) the (?:conference|conclusions) (?:actually |really |ever |explicitly )?"
+    r"(?:ask|call|request)\b|有没有(?:大会)?结论(?:的)?(?:依据|根据|出处)"
+    r"|结论(?:里|中)?(?:有没有|能不能找到|能找到|找得到)(?:依据|根据|出处)")
 _ASKS_POINTS = re.compile(
     r"\b(?:which|what) (?:(?!outputs?\b)[\w-]+ ){0,2}(?:of (?:the )?(?:2021 )?)?(?:conclusions?|points?|paragraphs?"
     r"|recommendations?"
@@ -44,6 +52,7 @@ _ASKS_POINTS = re.compile(
     r"|结论[^？?，,]{0,8}哪(?:些|几)(?=[？?]|$)"
     r"|(?:引用|援引|对应)的?是?哪(?:些|几|一)?(?:个|段|点|项|条)(?!\s*(?:战略)?(?:支柱|要素|可持续|目标|产出|计划))|还是(?:别的|其他|其它)的?(?:要点|点|段|项)"
     r"|\bor (?:some |an)?other (?:points?|paragraphs?)\b|\bor a different (?:point|paragraph)\b"
+    rf"|{_CONFERENCE_ASKED}"
     # the strategy's own paragraph for an output: "which strategy item plans this?"
     r"|\b(?:which|what) (?:strategy |[\w-]+ ){0,2}(?:items?|sub-items?|sections?)\b"
     rf"|{_STRATEGY_ZH}")
@@ -72,10 +81,12 @@ _LINKS = re.compile(
     r"|\bact(?:s|ing)? on\b|\bfollow(?:s|ing)? through\b|\bbuil(?:ds?|t|ding) on\b|\bpoints? (?:back )?to\b"
     r"|\btrace[sd]? back\b|\brefer(?:s|red|ring)? (?:back )?to\b|\bbehind\b|\brests? (?:only |solely )?on\b"
     r"|\bpinned to\b|\bcarr(?:y|ies|ied|ying) (?:it |this |that |them )?out\b|\bdeliver(?:s|ed|ing)?\b"
+    r"|\boperationali[sz]|\b(?:translat|turn)(?:e|es|ed|ing|s)? (?:it |this |that |them )?into\b"
+    r"|\bend(?:s|ed)? up (?:in|as)\b|\bbec(?:ame|omes?) (?:an? |the )?(?:[\w-]+ )?outputs?\b"
     r"|\breferenc|\b(?:tied|linked|mapped|matched|connected) to\b|\bmaps? to\b|\brelates? to\b"
     r"|\b(?:plans?|planned|lays out|sets out|provides for|envisages|foresees) (?:this|that|it|these|those"
     r"|the same|for)\b"
-    r"|依据|据此|对应|落实|根据|响应|回应|出自|出处|源自|引用|援引|挂钩|关联|承接|(?:规划|安排|部署)了?(?:这|该|此|同一)")
+    r"|依据|据此|对应|落实|贯彻|执行|根据|响应|回应|出自|出处|源自|引用|援引|挂钩|关联|承接|变成|体现在|体现为|转化为|(?:规划|安排|部署)了?(?:这|该|此|同一)")
 # An item of the action plan (paras 22–27): its outputs and points are linked to it.
 _ITEM = re.compile(r"^p2[2-7]\.[a-z]$")
 # The question speaks of outputs (of the Appendix): shared with `_lists`.
@@ -96,7 +107,7 @@ _ANY_OUTPUT = re.compile(r"\bany (?:[\w-]+ ){0,2}outputs?\b|\bis there an? (?:[\
                          r"|有没有[^？?。]{0,6}产出|是否有[^？?。]{0,6}产出|有(?:任何)?(?:高级别)?产出")
 # A particular output, described: "the output on X", "关于X的那项产出".
 _ABOUT = r"(?:on|about|for|concerning|dealing with|that|which|giving|providing|offering|helping|supporting)\b"
-_THAT_OUTPUT_ZH = r"的(?:那|这)一?项(?:高级别)?产出"
+_THAT_OUTPUT_ZH = r"的(?:那|这)一?(?:项|个)(?:高级别)?产出"
 _THE_OUTPUT = re.compile(rf"\bthe (?:[\w-]+ ){{0,2}}outputs? {_ABOUT}"
                          rf"|(?:关于|有关)[^？?。]{{1,40}}的(?:那|这)?一?项(?:高级别)?产出|{_THAT_OUTPUT_ZH}")
 # One output, described ("Is the output giving X based on 13(h)?"), not a set of them.
@@ -105,8 +116,10 @@ _ONE_OUTPUT = re.compile(rf"\bthe (?:[\w-]+ ){{0,2}}output {_ABOUT}|{_THAT_OUTPU
 
 def _described(q: str) -> str | None:
     """The side a chain question describes rather than numbers: "row" (it asks which points
-    an output answers) or "point" (which outputs implement a point, or which point says
-    something and whether an output answers it); None if it asks no chain."""
+    an output answers), "row if first" (which points some work described rests on: an
+    output's, when the best-ranked unit is one) or "point" (which outputs implement a point,
+    or which point says something and whether an output answers it); None if it asks no
+    chain."""
     asks_points, asks_outputs = _ASKS_POINTS.search(q), _ASKS_OUTPUTS.search(q)
     if asks_points and OUTPUT_WORDS.search(q) and (_POINT_SAYS.search(q) or _ANY_OUTPUT.search(q)):
         return "point"
@@ -121,6 +134,10 @@ def _described(q: str) -> str | None:
     # what the Conclusions call for, described, then "is there any output that takes this up?"
     if links and _ANY_OUTPUT.search(q) and _POINT_WORD.search(q) and not asks_points:
         return "point"
+    # some work described, then the Conclusions points it rests on ("Is the Office's guidance
+    # on X grounded in the Conclusions, and which points?"): an output's, if it is one
+    if asks_points and not asks_outputs and (links or re.search(_CONFERENCE_ASKED, q)):
+        return "row if first"
     return None
 
 
@@ -149,9 +166,11 @@ def asks_chain(q: str, named: list[str]) -> bool:
     if rows and links and (points or _ASKS_POINTS.search(q) or _POINT_WORD.search(q)) \
             and not _ASKS_OUTPUTS.search(q):
         return True
-    # an action-plan item named: "which outputs deliver 25(a)?", "what point is behind 25(c)?"
+    # an action-plan item named: "which outputs deliver 25(a)?", "what point is behind 25(c)?",
+    # "is there an output that operationalises 24(c)?"
     item = _ITEM.match(named[0].partition("#")[2]) and named[0].startswith("GB.346/INS/4#")
-    return bool(item) and links and bool(_ASKS_OUTPUTS.search(q) or _ASKS_CONCLUSIONS.search(q))
+    return bool(item) and links and bool(_ASKS_OUTPUTS.search(q) or _ANY_OUTPUT.search(q)
+                                         or _ASKS_CONCLUSIONS.search(q))
 
 
 def chain_subject(q: str, named: list[str]) -> str:
@@ -163,17 +182,22 @@ def chain_subject(q: str, named: list[str]) -> str:
     return named[0]
 
 
-def named_chain(q: str, named: list[str], index: Index) -> Listing | None:
-    """The chain a question asks of a unit it names, if it asks one; not for a point that no
-    action-plan item plans, asked which strategy item covers it (the pillars' areas may, and
-    search finds them)."""
+def named_chain(q: str, named: list[str], index: Index, rank: Ranker) -> Listing | None:
+    """The chain a question asks of a unit it names, if it asks one, a member the question
+    singles out first (one of the three units `rank` puts first for it: "14(g) (skills in
+    the DWCPs) — which action-plan item?"), the others in the documents' order; not for a
+    point that no action-plan item plans, asked which strategy item covers it (the pillars'
+    areas may, and search finds them)."""
     if not asks_chain(q, named):
         return None
     subject = chain_subject(q, named)
     if plan_first(q) and "#c" in subject and not index.references.chain(subject).planned_in:
         return None
-    return chain(subject, index.corpus, index, bool(OUTPUT_WORDS.search(q)), plan_first=plan_first(q),
-                 numbered=True)
+    # the question's best three units: a member among them is singled out; the rest keep
+    # the documents' order
+    order = [a for a, _score, _about in rank(q)][:3]
+    return chain(subject, index.corpus, index, bool(OUTPUT_WORDS.search(q)), order=order,
+                 plan_first=plan_first(q), numbered=True)
 
 
 def described_chain(reading: Reading, index: Index, rank: Ranker,
@@ -194,7 +218,14 @@ def described_chain(reading: Reading, index: Index, rank: Ranker,
         return None
     # beside a point it may cite, the output is what comes before the linking words
     described = _LINKS.split(reading.norm, maxsplit=1)[0] if named else reading.question
+    if side == "row if first":  # the work described, without the words asking for points
+        described = _ASKS_POINTS.sub(" ", reading.norm)
     ranked = [a for a, _score, _about in rank(described)]
+    if side == "row if first":
+        first = index.corpus.get(ranked[0]) if ranked else None
+        if first is None or first.row is None:
+            return None
+        side = "row"
     for anchor in ranked:
         unit = index.corpus.get(anchor)
         if unit is not None and (unit.row is not None if side == "row"
@@ -223,17 +254,20 @@ def chain(anchor: str, corpus: Corpus, index: Index, outputs_asked: bool = False
     """The mandate chain of an output, a Conclusions point or a strategy item; a question
     asking for outputs gets a point's outputs first, then the point; `within`, a point's
     outputs among these only (a component's, when the question names one); `order`, a
-    ranking of units for the question: a point's outputs follow it (the one the question
-    describes first among the twelve that cite 14(g)), else the Appendix order; `plan_first`,
+    ranking of units for the question: a chain's outputs and items follow it (the one the
+    question describes first among the twelve that cite 14(g)), else the documents' order; `plan_first`,
     the strategy's items first (the question asks where the strategy plans the work of an
     output or a point); `numbered`, the question names the unit by its number (it is quoted
     last)."""
     t = index.references.chain(anchor)
     if within and t.cited_by and set(t.cited_by) & set(within):
         t = replace(t, cited_by=tuple(a for a in t.cited_by if a in within))
-    if order and t.cited_by:
+    if order:
         at = {a: i for i, a in enumerate(order)}
-        t = replace(t, cited_by=tuple(sorted(t.cited_by, key=lambda a: at.get(a, len(at)))))
+
+        def ranked(members: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(sorted(members, key=lambda a: at.get(a, len(at))))
+        t = replace(t, cited_by=ranked(t.cited_by), planned_in=ranked(t.planned_in), plans=ranked(t.plans))
     zh, en = label(anchor, "zh"), label(anchor, "en")
     unit = corpus.unit(anchor)
     if unit.row is not None:
@@ -289,6 +323,7 @@ def chain(anchor: str, corpus: Corpus, index: Index, outputs_asked: bool = False
                            f"{en} plans work answering {pts_en}; its outputs: {outs_en}.")
         return Listing("chain", None if numbered else anchor, (*t.plans, *t.cites, *([anchor] if numbered else [])),
                        f"{zh}规划的工作对应{outs}" + (f"；这些产出对应{pts}。" if pts else "。"),
-                       f"{en} plans the work of {outs_en}" + (f", which answers {pts_en}." if pts else "."))
+                       f"{en} plans the work of {outs_en}" + (
+                           f", which answer{'s' if len(t.plans) == 1 else ''} {pts_en}." if pts else "."))
     return Listing("chain", anchor, (), f"没有任何高级别产出对应{zh}。",
                    f"No high-level output answers {en}.")

@@ -140,7 +140,7 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
         if members:
             return Listing("obligations", None, members, note(actor, len(members), "zh"),
                            note(actor, len(members), "en"))
-    linked = named_chain(q, named, index)
+    linked = named_chain(q, named, index, rank)
     if linked is not None:
         return linked
     if outputs is not None:

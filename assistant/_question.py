@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from corpus import fold, instrument_spans, mentioned_instruments, normalize
-from index import periods_in, proper_nouns, tagged
+from index import periods_in, proper_nouns, sessions_in, tagged
 
 from ._answer import Lang
 from ._lang import detect
@@ -42,11 +42,14 @@ _ASKS: tuple[tuple[Asked, re.Pattern[str]], ...] = (
         rf"|多少{_ZH_MONEY_NOUN}|{_ZH_MONEY_NOUN}[^？?]{{0,8}}(?:是|有|为)?多少|多少钱|几[块元]")),
     ("rate", re.compile(
         rf"\b(?:what|which)(?:'s| is| are| was| were)? (?:[\w-]+ ){{0,4}}{_EN_RATE_NOUN}\b|\bhow (?:high|low) is\b"
-        rf"|{_ZH_RATE_NOUN}[^？?]{{0,6}}(?:是|有|为)?多少|多少{_ZH_RATE_NOUN}|百分之几")),
+        rf"|{_ZH_RATE_NOUN}[^？?]{{0,6}}(?:是|有|为)?多少|多少{_ZH_RATE_NOUN}|百分之几"
+        rf"|(?:多大|多高|多少|什么)的?{_ZH_RATE_NOUN}")),
     ("count", re.compile(
         r"\bhow many\b|\b(?:the|total|current|overall) number of\b"
-        # (not "哪几个" which ones, "那几个国家" those countries, "不识几个字" not even a few)
-        r"|多少|(?<![哪那这不没好十])(?<!不.)(?<!没.)几(?:个|名|项|人|次|家|位|所|种|天|年|周|成)|人数|总数|次数")),
+        # (not "哪几个" which ones, "那几个国家" those countries, "不识几个字" not even a few;
+        # not "第几项产出", "第几个支柱": the documents' own numbering, which a citation gives)
+        r"|多少|(?<![哪那这不没好十第])(?<!不.)(?<!没.)几(?:个|名|项|人|次|家|位|所|种|天|年|周|成)"
+        r"|第几(?!项|个?(?:支柱|要素|产出|段|条|点))(?:个|名|人|次|家|位|所|种|天|年|周|成|号)|人数|总数|次数")),
     ("frequency", re.compile(
         r"\bhow often\b|\bhow frequently\b|\bat what (?:intervals?|frequency)\b|\bhow regularly\b"
         r"|多久[^？?，,]{0,8}一次|每隔多久|多长时间[^？?，,]{0,8}一次|多频繁|频率|几年一次|多少年一次")),
@@ -60,7 +63,7 @@ _ASKS: tuple[tuple[Asked, re.Pattern[str]], ...] = (
         r"|\bwhen (?:is|was|will|did|does|do|are|were|has|have|should|can)\b"
         r"|\b(?:what|which) (?:year|date|day|month)\b|\bby when\b|\buntil when\b|\bsince when\b"
         r"|\bhow long\b"
-        r"|什么时候|何时|哪一年|哪年|哪一天|几月|几号|何年|多久|多长时间|哪个月")),
+        r"|什么时候|何时|哪一年|哪年|哪一天|几月|(?<!第)几号|何年|多久|多长时间|哪个月")),
     # "Who …" opening a question, or after a verb of asking ("tell me who runs …"), not the
     # relative "who" after a noun ("as the official who runs the information system: …").
     ("person", re.compile(
@@ -117,7 +120,8 @@ _POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|ea
 def _subject(norm: str, asks: tuple[Asked, ...]) -> str:
     """What the passages must be about for the value asked to count: the clauses that ask
     for it, less the asking words; the whole question when they hold too little else or
-    point back to another clause ("… And when?", "…, and how much did each of them give?")."""
+    point back to an earlier clause ("… And when?", "…, and how much did each of them give?";
+    not the first: "那个技能战略管到哪一年" names what it asks about)."""
     if not asks:
         return norm
     patterns = [p for kind, p in _ASKS if kind in asks]
@@ -125,7 +129,7 @@ def _subject(norm: str, asks: tuple[Asked, ...]) -> str:
     asking = [c for c in clauses if any(p.search(c) for p in patterns)]
     subject = _ASKING_WORDS.sub(" ", " ".join(asking))
     if (len(asking) == len(clauses) or len(_CONTENT.findall(subject)) < 2
-            or any(_POINTS_BACK.search(c) for c in asking)):
+            or any(_POINTS_BACK.search(c) for c in asking if c != clauses[0])):
         return _ASKING_WORDS.sub(" ", norm)
     return subject
 
@@ -136,7 +140,20 @@ _INDIRECT = re.compile(
     r"\b(?:work(?:ing)? out|estimat(?:e|es|ing)|assess(?:es|ing)?|calculat(?:e|es|ing)|determin(?:e|es|ing)|"
     r"figur(?:e|es|ing) out|identify(?:ing)?|quantify(?:ing)?|measur(?:e|es|ing)|find(?:ing)? out|"
     r"decid(?:e|es|ing))\s+(?:[\w'’-]+\s+){0,2}how (?:much|many)\b"
-    r"|(?:估算|测算|计算|确定|评估|核算|弄清|摸清|算出)[^？?，,。]{0,6}多少")
+    r"|(?:估算|测算|计算|确定|评估|核算|弄清|摸清|算出|算算|算一算|算一下)[^？?，,。]{0,12}多少")
+# A yes-no question ("几家企业想一起出钱…，结论鼓励这种做法吗？"): its 几 is "a few", unless
+# it asks whether one knows how many ("你知道有几个支柱吗？").
+_YES_NO_END = re.compile(r"[吗么]\s*$")
+_KNOWS_HOW_MANY = re.compile(r"知道|清楚|告诉|说说|问一下|问问")
+
+
+def _few(norm: str) -> str:
+    """The question with the 几 of its yes-no sentences read as "a few" (数家, 数个)."""
+    parts = re.split(r"([？?。！!])", norm)
+    return "".join(p.replace("几", "数") if _YES_NO_END.search(p) and not _KNOWS_HOW_MANY.search(p)
+                   else p for p in parts)
+
+
 # "Which outputs concern how much funding is needed" asks where, not how much.
 _LOCATE = re.compile(
     r"^\s*(?:which|what) (?:\w+ )?(?:outputs?|paragraphs?|points?|parts?|sections?|pillars?|"
@@ -183,7 +200,11 @@ _REALIZED = re.compile(
     r"implemented|done|used|disbursed|reached|met)\b"
     r"|\b(?:had|has|have)\s+(?:actually\s+|really\s+|in fact\s+)?(?:been\s+)?(?:spent|delivered|achieved|"
     r"completed|disbursed)\b"
-    r"|实际(?:上)?(?:已经?)?(?:花了|花费了|支出了|用了|完成了|落实了|实现了|拨付了|达到了)")
+    r"|\b(?:results?|findings?|outcomes?) (?:\w+ ){0,2}(?:show|showed|shown|reveal|revealed)\b"
+    r"|\bwhat did\b[^?]*\b(?:show|find|reveal|conclude|achieve)\b"
+    r"|实际(?:上)?(?:已经?)?(?:花了|花费了|支出了|用了|完成了|落实了|实现了|拨付了|达到了)"
+    # "审查的结论出来了吗", "哪些目标没完成": what a review found, how the targets fared
+    r"|(?:结论|结果|报告)(?:已经)?出来了|(?:没|没有|未)(?:完成|实现|达到|达成)")
 _PLAN = re.compile(
     r"\b(?:will|shall|should|would|plan|plans|planned|planning|aim|aims|aimed|expected|intend|"
     r"intends|intended|scheduled|due|foreseen|envisaged|target|targets|goal|goals|by|before|"
@@ -228,6 +249,7 @@ class Reading:
     proper_zh: tuple[str, ...]  # Chinese proper nouns (places, organisations)
     years: frozenset[int]  # every year named, inside periods too
     periods: tuple[tuple[int, int], ...]  # (first, last) of each year or period named
+    sessions: frozenset[int]  # the numbers of the sessions named ("第350届会议": 350)
     instruments: tuple[str, ...]  # instrument ids named, in any written form
     provisions: bool  # asks what an instrument itself provides
     own_text: bool  # ... in its own words: articles, clauses, the text
@@ -244,6 +266,7 @@ def read(question: str) -> Reading:
     lang = detect(question)
     locate = bool(_LOCATE.search(norm)) or bool(_INDIRECT.search(norm))
     asking = _NAMED_BUDGET.sub(" ", norm)  # "Programme and Budget" names a document
+    asking = _few(asking)
     asks = tuple(kind for kind, pattern in _ASKS
                  if pattern.search(asking) and not (locate and kind in ("money", "rate", "count")))
     if "money" in asks or "rate" in asks:  # "how much money" is not also a count
@@ -263,6 +286,7 @@ def read(question: str) -> Reading:
         titles=tuple(_TITLE.findall(question)),
         names=tuple(names(question)),
         proper_zh=tuple(_asked_proper_nouns(norm)),
+        sessions=frozenset(sessions_in(fold(question))),
         years=frozenset(y for a, b in periods for y in range(a, b + 1)),
         periods=periods,
         instruments=instruments,
@@ -286,6 +310,8 @@ def names(question: str) -> list[str]:
     title_case = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
     out: list[str] = []
     for m in _NAME.finditer(text):
+        if _EXAMPLE_OF_KIND.search(text[: m.start()]):
+            continue  # "apprenticeships, like the ones in West Africa": the kind is asked about
         # "'Innovation Labs' I keep hearing": a closing quote ends the name
         group = re.sub(r"(?<=\w)['’]\s+I$", "", m.group())
         for i, piece in enumerate(re.split(r"['’]s\s+", group)):
@@ -297,6 +323,9 @@ def names(question: str) -> list[str]:
 
 
 _LIKENESS = re.compile(r"-(?:type|style|like|esque|sized)$", re.I)
+# A name in an example of the kind asked about ("…, like the ones in West Africa", "such as
+# those run in Kenya"), as "世界银行等" is in Chinese.
+_EXAMPLE_OF_KIND = re.compile(r"\b(?:like|such as)\s+(?:the ones?|those|these|the kind|the sort)\b[^?.;,]*$", re.I)
 _SENTENCES = re.compile(r"[^.!?。！？]+[.!?。！？]*")
 
 
@@ -346,7 +375,8 @@ _TIME_UNITS = frozenset(("年", "个月", "月", "周", "天", "日"))
 
 def _counted(norm: str) -> str:
     """The thing a count question counts: the head noun after "how many" / 多少(名) (the
-    last noun of the phrase, as heads are in both languages)."""
+    last noun of the phrase, as heads are in both languages; in English with the word
+    before it, which may make a term: "building blocks")."""
     m = _COUNTED_EN.search(norm)
     if m:
         if m["of"]:
@@ -356,7 +386,7 @@ def _counted(norm: str) -> str:
             if w in _NOT_NOUN:
                 break
             run.append(w)
-        return run[-1] if run else ""
+        return " ".join(run[-2:])  # "building blocks": the glossary may know the pair
     m = _COUNTED_ZH.search(norm)
     if not m:
         return ""

@@ -203,6 +203,9 @@ class Scope:
         for inst in r.instruments:
             if inst not in v.instruments and inst not in self.held:
                 yield _never(_short(inst, r.lang))
+        for n in sorted(r.sessions - v.sessions):
+            yield Lack(f"names session {n}, a session the documents never mention",
+                       f"文件中没有涉及第{n}届会议。", f"The documents never mention a {_ordinal(n)} session.")
         for year in sorted(r.years - v.years):
             yield Lack(f"names {year}, a year the documents never mention",
                        f"文件中没有涉及{year}年。", f"The documents never mention {year}.")
@@ -240,15 +243,16 @@ class Scope:
     def _about(self, r: Reading, evidence: Sequence[Passage]) -> list[str]:
         """The sentences of the best passages that are about the question's subject: those
         whose shared words weigh at least half as much as the best sentence's (a word's
-        weight is its specificity in the corpus); the best passage whole when no sentence
-        shares any."""
+        weight is its specificity in the corpus; the documents' own topic words, in one unit
+        of seven or more, weigh nothing unless no sentence shares another); the best passage
+        whole when no sentence shares any."""
         words = _salient(r, r.subject)
         weights = {w: self.vocabulary.weight(w) for w in words}
-        scored: list[tuple[float, str]] = []
-        for p in evidence:
-            for text in p.texts:
-                for s in _sentences(text):
-                    scored.append((sum(weights[w] for w in _found(words, s)), s))
+        sentences = [s for p in evidence for text in p.texts for s in _sentences(text)]
+        found = [(_found(words, s), s) for s in sentences]
+        scored = [(sum(weights[w] for w in ws if weights[w] >= _TOPIC_WEIGHT), s) for ws, s in found]
+        if max((n for n, _ in scored), default=0.0) <= 0:
+            scored = [(sum(weights[w] for w in ws), s) for ws, s in found]
         best = max((n for n, _ in scored), default=0.0)
         if best <= 0 and r.lang == "zh" and evidence and not any(_CJK.search(t) for t in evidence[0].texts):
             return [t for p in evidence for t in p.texts]  # no sentence can be told apart in zh
@@ -259,17 +263,22 @@ class Scope:
     def _states(self, kind: Asked, r: Reading, sentences: list[str]) -> bool:
         text = fold(" ".join(sentences))
         if kind == "count":
-            if _ORDINAL_ASKED.search(r.norm) and _ORDINAL.search(text):
+            ordinal = _ORDINAL_ASKED.search(r.norm)
+            if ordinal and _ordinal_stated(ordinal["measure"] or "", text):
                 return True  # "第几次周期性讨论" → "第三次周期性讨论"
             v = self.vocabulary
-            # a Chinese noun the documents never use ("几个板块" for their 要素): any count
-            # answers (not a unit: "几天" needs days)
-            known = r.counted.isascii() or len(r.counted) < 2 or r.counted in v.zh
+            # a noun the documents never use ("几个板块", "how many building blocks" for their
+            # components): any count answers (not a unit: "几天" needs days)
+            last = r.counted.split()[-1] if r.counted.split() else ""
+            known = (v.knows_en(last) or bool(expand(r.counted)) if r.counted.isascii()
+                     else len(r.counted) < 2 or r.counted in v.zh)
             return _counts(r.counted if known else "", text)
         if kind == "place":
             return _places(sentences, r.specific_place)
         if kind == "date" and _DAY_ASKED.search(r.norm):
             return bool(_DAY.search(text))  # "几月几号" is not answered by a year
+        if kind == "date" and _MONTH_ASKED.search(r.norm):
+            return bool(_MONTH.search(text))  # nor "几月份"
         return bool(_STATED[kind].search(text))
 
 
@@ -289,6 +298,12 @@ def _mentions(text: str, name: str) -> bool:
     words = en_words(n)
     stems = " ".join(en_words(text))
     return bool(words) and f" {' '.join(words)} " in f" {stems} "
+
+
+def _ordinal(n: int) -> str:
+    """349 → '349th', 101 → '101st', 112 → '112th'."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _short(inst: str, lang: str) -> str:
@@ -361,9 +376,24 @@ _DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]|[一二三四五六七八
                   r"|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)"
                   r"\s+\d{1,2}\b|\b\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september"
                   r"|october|november|december)\b")
-# An ordinal asked ("第几次", "哪一届" is a date or a name) and one stated.
-_ORDINAL_ASKED = re.compile(r"第几")
-_ORDINAL = re.compile(r"第\s*(?:\d{1,3}|[一二三四五六七八九十百]+)\s*(?:次|届|个|项|轮|期|阶段)")
+# A month asked for, and one stated ("几月份", "哪个月" is not answered by a year).
+_MONTH_ASKED = re.compile(r"几月份?|哪一?个月|\b(?:what|which|in what) month\b")
+_MONTH = re.compile(r"\d{1,2}\s*月|[一二三四五六七八九十]+月|\b(?:january|february|march|april|may|june|july"
+                    r"|august|september|october|november|december)\b")
+# An ordinal asked ("第几次", "第几号"; "哪一届" is a date or a name), and one stated with the
+# same measure word ("第几号" is not answered by "第110届").
+_ORDINAL_ASKED = re.compile(r"第几\s*(?P<measure>次|届|个|项|轮|期|阶段|号)?")
+
+
+def _ordinal_stated(measure: str, text: str) -> bool:
+    measures = re.escape(measure) if measure else "次|届|个|项|轮|期|阶段|号"
+    return bool(re.search(rf"第\s*(?:\d{{1,3}}|[一二三四五六七八九十百]+)\s*(?:{measures})", text))
+
+
+# The weight (`Vocabulary.weight`) under which a word is one of the documents' own topic
+# words (劳工, 技能, 战略, skills: in about one unit of seven or more): sharing it does not
+# tell which sentence is about the question's subject.
+_TOPIC_WEIGHT = 2.0
 
 
 def _counts(counted: str, text: str) -> bool:
@@ -374,8 +404,8 @@ def _counts(counted: str, text: str) -> bool:
     if counted in ("年", "year", "years") and _PERIOD.search(text):
         return True  # "2022–2025" says how many years
     targets = [counted]
-    if counted.isascii() and counted:
-        targets += expand(counted)
+    if counted.isascii() and counted:  # "building blocks": "blocks", and the pair's Chinese
+        targets = [counted.split()[-1], *expand(counted), *expand(counted.split()[-1])]
     for m in _COUNT_EN.finditer(text):
         if not targets or any(stem(t) in {stem(w) for w in m["noun"].split()} for t in targets if t.isascii()):
             return True

@@ -25,7 +25,8 @@ from ._retriever import DOCUMENT_PROMPT, SCORE_MEANING, IndexRetriever
 from ._sections import Section
 from ._store import IndexStateError, Manifest
 from ._tokens import EN_STOP, en_tokens, en_words, proper_nouns, stem, tagged, tokens
-from ._vocabulary import Vocabulary, periods_in, title_core, years_in
+from ._unheld import Unheld
+from ._vocabulary import Vocabulary, periods_in, sessions_in, title_core, years_in
 
 if TYPE_CHECKING:
     from corpus import Corpus
@@ -79,6 +80,7 @@ __all__ = [
     "SentenceTransformerEmbeddings",
     "Shape",
     "Tuning",
+    "Unheld",
     "VectorEmbedder",
     "Vocabulary",
     "aliases",
@@ -93,6 +95,7 @@ __all__ = [
     "open_index",
     "periods_in",
     "proper_nouns",
+    "sessions_in",
     "stale_reason",
     "stem",
     "tagged",

@@ -30,6 +30,7 @@ from ._queries import QueryVectors
 from ._scopes import WHERE_MENTIONED, document_scopes, scope_of
 from ._sections import Section, Title, numbered, section_named, section_titles, sections
 from ._tokens import CJK, en_tokens, tokens
+from ._unheld import Unheld, unheld
 
 Mode = Literal["hybrid", "dense", "bm25"]
 # The vectors of each chunk, in FAISS row blocks: the Chinese text with its heading path, the
@@ -344,6 +345,13 @@ class Index:
     @functools.cached_property
     def _titles(self) -> tuple[Title, ...]:
         return section_titles(self.corpus)
+
+    def unheld(self, question: str) -> list[Unheld]:
+        """The units the question numbers that neither document has ("output 42", "14(m)"),
+        when it numbers no unit they do have: the question cannot be answered as asked."""
+        if not self.tuning.mentions or self.mentioned(question):
+            return []
+        return unheld(normalize(question), self.corpus)
 
     def numbered(self, question: str) -> str:
         """The question with the number of each pillar or component it names by title

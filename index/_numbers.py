@@ -17,12 +17,13 @@ ZH_PARA = re.compile(r"(?<!结论)(?<!结论的)第\s*(?P<n>\d{1,2})\s*段" + _L
 EN_POINT = re.compile(r"\b(?P<word>point|paragraph|para\.?)\s*(?P<n>\d{1,2})\b" + _LETTERS)
 # "第14(c)点": 点 is the Conclusions' word (the strategy's items are 项)
 ZH_POINT = re.compile(r"(?<!结论)第\s*(?P<n>\d{1,2})\s*(?:段\s*)?" + _LETTERS + r"\s*点")
-# "in 12(o)", "implements 14(a)(v)": a bare number with its letters (at least one).
-_BARE_ITEM = re.compile(r"(?<![\w.#(/\-])(?P<n>\d{1,2})(?=\s*[\(（]\s*[a-z]{1,4}\s*[\)）])" + _LETTERS)
-# A sentence giving the asker's own guess ("I'd have expected 14(i)"): its number is no
-# reference of the question.
+# "in 12(o)", "implements 14(a)(v)", "行动计划22(c)": a bare number with its letters (at least
+# one), after anything but a Latin letter, a digit or a mark of a longer reference.
+_BARE_ITEM = re.compile(r"(?<![a-z0-9_.#(/\-])(?P<n>\d{1,2})(?=\s*[\(（]\s*[a-z]{1,4}\s*[\)）])" + _LETTERS)
+# A sentence giving the asker's own guess ("I'd have expected 14(i)", "…哪一点？是不是14(i)？"):
+# its number is no reference of the question.
 _GUESS = re.compile(r"\b(?:expect|expected|guess|guessed|thought|assumed?|suppose[ds]?|believed?)\b"
-                    r"|以为|猜|原本估计")
+                    r"|以为|猜|原本估计|^\s*(?:是不是|是否就?是|会不会是|难道是|应该是|大概是)")
 _SENTENCE = re.compile(r"[^.!?。！？]+[.!?。！？]*")
 
 
@@ -35,7 +36,7 @@ def bare_items(q: str) -> list[re.Match[str]]:
     return out
 # "Conclusions 14(c)", "Conclusion 12": the number right after the word.
 EN_CONCL = re.compile(r"\bconclusions?\s*(?P<n>\d{1,2})\b" + _LETTERS)
-_ROW = re.compile(
+ROW = re.compile(
     r"附录\s*表?\s*(?:中\s*|里\s*)?第\s*(?P<a>\d{1,2})\s*(?:项|行|条)|第\s*(?P<b>\d{1,2})\s*(?:项|行)(?:高级别)?产出"
     r"|\b(?:appendix\s+)?output\s+(?:no\.\s*)?(?P<c>\d{1,2})\b(?!\.\d)"
     # "output A33", "附录A29", "A35这项产出", "A12" in a question about the mandate's wiring:
@@ -171,7 +172,7 @@ _ANSWERED = re.compile(
     r"|产出[^？?]{0,12}(?:落实|对应|引用|回应)|(?:落实|对应|引用|回应)[^？?]{0,12}的(?:高级别)?产出")
 
 
-def _row_number(m: re.Match[str]) -> str:
+def row_number(m: re.Match[str]) -> str:
     return str(m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"] or m["h"])
 
 
@@ -184,7 +185,7 @@ _WIRING = re.compile(r"结论|对应|引用|\bconclusions?\b|\bpoints?\b|\brespo
 
 def rows(q: str) -> list[str]:
     """The Appendix rows a (lower-cased) question names, in order."""
-    found = [(m.start(), int(_row_number(m))) for m in _ROW.finditer(q)]
+    found = [(m.start(), int(row_number(m))) for m in ROW.finditer(q)]
     if _WIRING.search(q):
         found += [(m.start(), int(m["n"])) for m in _BARE_ROW.finditer(q)]
     return [f"{GB}#A{n}" for _, n in sorted(found)]

@@ -38,6 +38,15 @@ def periods_in(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# A session of the Conference or the Governing Body by its number: "第 109 届会议", "346th Session".
+_SESSION = re.compile(r"第\s*(\d{2,3})\s*届|\b(\d{2,3})(?:st|nd|rd|th)\s+session\b", re.IGNORECASE)
+
+
+def sessions_in(text: str) -> set[int]:
+    """The numbers of the sessions a (folded) text names: "第110届大会" → 110."""
+    return {int(m[1] or m[2]) for m in _SESSION.finditer(text)}
+
+
 def years_in(text: str) -> tuple[set[int], set[int]]:
     """(standalone years, years inside a period) of a folded text; '2022-23' → 2022, 2023."""
     alone: set[int] = set()
@@ -76,6 +85,7 @@ class Vocabulary:
     title_cores: tuple[str, ...]
     years: frozenset[int]  # every year named, inside periods too
     periods: frozenset[tuple[int, int]]  # every year (y, y) and period (first, last) named
+    sessions: frozenset[int]  # the numbers of the sessions named (109, 110, 346)
     instruments: frozenset[str]
     latest_year: int  # the year of the latest document: it can report nothing after it
     units: tuple[str, ...]  # each unit's texts (all languages), folded: for word weights
@@ -96,6 +106,7 @@ class Vocabulary:
             title_cores=tuple(dict.fromkeys(t for t in titles if t)),
             years=frozenset(y for a, b in periods for y in range(a, b + 1)),
             periods=frozenset(periods),
+            sessions=frozenset(sessions_in(zh + "\n" + en)),
             instruments=frozenset(mentioned_instruments(zh + "\n" + en)),
             latest_year=max(d.year for d in corpus.documents),
             units=tuple(fold("\n".join([u.text, *(v.text(u.locator) or "" for v in d.versions)]))

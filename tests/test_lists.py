@@ -711,3 +711,23 @@ def test_chains_from_every_side(assistant: Assistant) -> None:
         "c13.a", "c13.b", "c13.c", "c13.d", "c13.e", "c13.f", "c13.j", "c13.k"]
     # asked for outputs, several: not one output described
     assert cited("List the appendix outputs that are tied to Concl. 12h.") == ["A7", "A11", "A14", "c12.h"]
+
+
+def test_chains_of_items_written_tightly_or_asked_otherwise(assistant: Assistant) -> None:
+    """"行动计划22(c)" (an item right after Chinese) is the item; "is there an output that
+    operationalises 24(c)?" asks its chain (several outputs "answer"); "…哪一点？是不是14(i)？"
+    gives a guess, not a reference; an action-plan item the question's own words single out
+    comes first (the others keep the documents' order)."""
+    a = assistant.ask("行动计划22(c)背后对应的是大会结论的哪几段？")
+    assert _cited(a) == ["c14.f", "c14.i", "A17", "A18", "p22.c"]
+    b = assistant.ask("Item 24(c) is about financing options. Is there an appendix output that "
+                      "operationalises it?")
+    assert _cited(b)[:2] == ["A2", "A29"]
+    assert b.answer.splitlines()[0] == (
+        "GB.346/INS/4 para. 24(c) plans the work of Appendix output 2, Appendix output 29, which answer "
+        "ILC.109 Resolution, Conclusions para. 12(i), ILC.109 Resolution, Conclusions para. 13(i), "
+        "ILC.109 Resolution, Conclusions para. 14(j).")
+    c = assistant.ask("有一项产出讲非正规经济中的学徒和自雇者怎样获得培训机会，它依据的是结论哪一点？是不是14(i)？")
+    assert _cited(c) == ["A27", "c14.b"]
+    d = assistant.ask("结论第14段(g)（把技能放进体面劳动国别计划）在行动计划里对应哪一条？")
+    assert _cited(d)[0] == "p22.g"

@@ -97,14 +97,56 @@ def test_which_value_what_answers_it(scope: Scope) -> None:
     assert _why(scope, "会议是几月几号开的？", "会议于 2022 年召开。") == date
     assert _why(scope, "会议是几月几号开的？", "会议于 2022 年 11 月 3 日召开。") is None
     assert _why(scope, "On what day does the review start?", "The review starts in 2026.") == date
+    assert _why(scope, "审查安排在几月份？", "将于 2026 年进行审查。") == date  # a month, not a year
+    assert _why(scope, "审查安排在几月份？", "理事会第346届会议, 2022年10月至11月。") is None
+    # "第几号" is answered by a number (第142号), not by a session (第110届)
+    assert _why(scope, "那份建议书是第几号？", "大会在第 110 届会议上通过了建议书。") == count
+    assert _why(scope, "那份公约是第几号？", "《人力资源开发公约》(第 142 号)。") is None
+    # sessions the documents never mention
+    assert _why(scope, "理事会第350届会议对战略作出了什么决定？") == (
+        "names session 350, a session the documents never mention")
+    assert _why(scope, "What did the 349th Session decide?") == (
+        "names session 349, a session the documents never mention")
+    assert _why(scope, "第110届大会讨论了什么？") is None
     assert read("How many pillars are there, and which one covers apprenticeships?").subject.split() == [
         "pillars", "are", "there"]
     assert read("Which donors fund it, and how much does each of them give?").subject.split() == [
         "which", "it,", "and", "does", "each", "of", "them", "give?"]  # the whole, less the asking words
 
 
+def test_what_is_no_value_asked(scope: Scope) -> None:
+    """几 in a yes-no question is "a few"; a value someone is to work out ("算算…多少钱") is not
+    asked; a noun the documents never use ("building blocks") is counted by any count, its
+    glossary term by that term; "多大比例" asks a rate."""
+    assert read("我们行业里几家企业想一起出钱搞培训，结论鼓励这种做法吗？").asks == ()
+    assert read("你知道战略有几个支柱吗？").asks == ("count",)
+    assert read("我们想算算本地搞培训要花多少钱，劳工组织会帮忙测算吗？").asks == ()
+    assert read("培训费用能按多大比例扣除？").asks == ("rate",)
+    assert read("How many building blocks does the plan have?").counted == "building blocks"
+    assert _why(scope, "How many building blocks does the plan have?", "行动计划包括五大要素。") is None
+    assert _why(scope, "How many building blocks does the plan have?", "行动计划包括五大支柱。") == (
+        "asks for a number; the retrieved paragraphs state none")
+
+
+def test_the_documents_topic_words_do_not_pick_the_sentence(scope: Scope) -> None:
+    """A period stated in a sentence sharing fewer of the question's words still answers
+    "管几年": 劳工组织, 技能, 终身学习, 战略 are in too many units to tell which sentence is
+    about the question; 行动计划 is not."""
+    r = read("劳工组织这个技能和终身学习战略和行动计划一共管几年？")
+    lead = Passage("X#p1", ("要求总干事拟订劳工组织关于技能和终身学习的战略和行动计划。",))
+    span = Passage("X#p2", ("战略的时间跨度为 2022-2030 年，而行动计划的时间跨度为 2022-2025 年。",))
+    other = Passage("X#p2", ("将在 2031 年对战略进行评估。",))
+    assert scope.lacks(r, [lead, span]) is None
+    assert scope.lacks(r, [lead, other]) is not None  # 战略 alone does not make it about the plan
+
+
 def test_dates_people_places_and_contacts(scope: Scope) -> None:
     assert _why(scope, "中期审查什么时候进行？", "将于 2026 年进行中期审查。") is None
+    # what a review found, or how targets fared, is after the documents however planned
+    assert _why(scope, "2026年中期审查的结论出来了吗？") == (
+        "asks about 2026, after the documents (2022) were written")
+    assert _why(scope, "What did the 2023 results show against the targets?") == (
+        "asks about 2023, after the documents (2022) were written")
     assert _why(scope, "中期审查什么时候进行？", "将进行中期审查。") == (
         "asks for a date; the retrieved paragraphs state none")
     assert _why(scope, "Who is the current chair of the Governing Body?") == (
@@ -122,6 +164,11 @@ def test_dates_people_places_and_contacts(scope: Scope) -> None:
     assert _why(scope, "In which city is the training centre?", "It works with centres in Asia.") == (
         "asks for a place; the retrieved paragraphs state none")  # a region is not a city
     assert _why(scope, "In which city is the training centre?", "The centre is in Geneva.") is None
+    # a place in an example of the kind asked about is not what is asked about
+    assert _why(scope, "How does the strategy treat informal apprenticeships, like the ones in "
+                "small workshops in West Africa?", "非正规学徒制。") is None
+    assert _why(scope, "How does the strategy treat informal apprenticeships in West Africa?",
+                "非正规学徒制。") == "names 'West Africa', which the documents never mention"
 
 
 def test_the_tables_rows_by_their_letter_are_no_unknown_name(scope: Scope) -> None:
@@ -227,3 +274,42 @@ def test_the_assistant_answers_what_the_documents_say(
     a = assistant.ask(question)
     assert not a.abstained and a.to_json()["abstain_reason"] is None
     assert any(c.anchor.startswith(first) for c in a.citations), [c.anchor for c in a.citations]
+
+
+@pytest.mark.parametrize(
+    ("question", "why"),
+    [
+        ("Which Conclusions points does output 42 cite?",
+         "The Appendix lists outputs 1–39; it has no output 42."),
+        ("附录第45项产出引用的是大会结论哪一段？", "附录列有第1–39项产出，没有第45项。"),
+        ("结论第14段(m)项说了什么？", "文件中没有第14段(m)项：ILC.109 决议 结论第14段下为(a)–(k)项。"),
+        ("What does para. 14(m) say?",
+         "The documents have no 14(m): GB.346/INS/4 para. 14 has items (a)–(f); "
+         "ILC.109 Resolution, Conclusions para. 14 has items (a)–(k)."),
+        ("What does 14(a)(ix) of the Conclusions require?",
+         "The documents have no 14(a)(ix): ILC.109 Resolution, Conclusions para. 14(a) has items (i)–(vii)."),
+        ("第50段讲了什么？", "文件中没有第50段：GB.346/INS/4为第1–34段；《2021年结论》为第1–14段。"),
+        ("What does paragraph 40 of the strategy say?",
+         "The documents have no paragraph 40: GB.346/INS/4 has paragraphs 1–34."),
+        ("支柱7是什么？", "战略的支柱为支柱1–5，没有支柱7。"),
+        # the strategy has a paragraph 15; "结论第15段" is the Conclusions'
+        ("结论第15段提出的要求，劳工局怎么落实的？", "文件中没有第15段：《2021年结论》为第1–14段。"),
+        ("Which outputs fall under component 6 of the action plan?",
+         "The action plan's components are 1–5; it has no component 6."),
+    ],
+)
+def test_a_unit_the_documents_do_not_have_is_said_so(assistant: Assistant, question: str, why: str) -> None:
+    """Staff checking a mandate hear that the unit they number does not exist (and what
+    does), not the nearest passage as if it were that unit."""
+    a = assistant.ask(question)
+    assert a.abstained and a.citations == ()
+    assert a.to_json()["abstain_reason"] == why
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What does output 39 cite?", "结论第14段(k)说了什么？", "What does 14(a)(vii) of the Conclusions require?",
+     "What does Article 2(a) of C142 provide?", "《2021 年结论》2022年以后怎么落实？", "What is pillar 5 about?"],
+)
+def test_a_unit_the_documents_have_is_no_unheld_one(assistant: Assistant, question: str) -> None:
+    assert assistant.index.unheld(question) == []
