@@ -267,11 +267,10 @@ class Scope:
             if ordinal and _ordinal_stated(ordinal["measure"] or "", text):
                 return True  # "第几次周期性讨论" → "第三次周期性讨论"
             v = self.vocabulary
-            # a noun the documents never use ("几个板块", "how many building blocks" for their
-            # components): any count answers (not a unit: "几天" needs days)
-            last = r.counted.split()[-1] if r.counted.split() else ""
-            known = (v.knows_en(last) or bool(expand(r.counted)) if r.counted.isascii()
-                     else len(r.counted) < 2 or r.counted in v.zh)
+            # a Chinese noun the documents never use ("几个板块" for their 要素): any count
+            # answers (not a unit: "几天" needs days); an English one is counted by its
+            # glossary terms too ("building blocks": 要素)
+            known = r.counted.isascii() or len(r.counted) < 2 or r.counted in v.zh
             return _counts(r.counted if known else "", text)
         if kind == "place":
             return _places(sentences, r.specific_place)
@@ -378,8 +377,8 @@ _DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]|[一二三四五六七八
                   r"|october|november|december)\b")
 # A month asked for, and one stated ("几月份", "哪个月" is not answered by a year).
 _MONTH_ASKED = re.compile(r"几月份?|哪一?个月|\b(?:what|which|in what) month\b")
-_MONTH = re.compile(r"\d{1,2}\s*月|[一二三四五六七八九十]+月|\b(?:january|february|march|april|may|june|july"
-                    r"|august|september|october|november|december)\b")
+_MONTH = re.compile(r"\d{1,2}\s*月|[一二三四五六七八九十]+月|\b(?:january|february|march|april|june|july"
+                    r"|august|september|october|november|december)\b|\bmay\s+\d|\bin may\b")  # not "may" the verb
 # An ordinal asked ("第几次", "第几号"; "哪一届" is a date or a name), and one stated with the
 # same measure word ("第几号" is not answered by "第110届").
 _ORDINAL_ASKED = re.compile(r"第几\s*(?P<measure>次|届|个|项|轮|期|阶段|号)?")

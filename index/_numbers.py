@@ -14,7 +14,9 @@ GB, ILC = "GB.346/INS/4", "ILC.109/Res"
 _LETTERS = r"(?P<letters>(?:\s*[\(（]\s*[a-z]{1,4}\s*[\)）](?:\s*(?:[、,，]|和|及|与|或|and|or)\s*)?)*)"
 ZH_CONCL = re.compile(r"结论》?\s*(?:的)?\s*(?:第\s*)?(?P<n>\d{1,2})\s*(?:段|点)?" + _LETTERS)
 ZH_PARA = re.compile(r"(?<!结论)(?<!结论的)第\s*(?P<n>\d{1,2})\s*段" + _LETTERS)
-EN_POINT = re.compile(r"\b(?P<word>point|paragraph|para\.?)\s*(?P<n>\d{1,2})\b" + _LETTERS)
+# (not "paragraphs 22–27", a range to look in)
+EN_POINT = re.compile(r"\b(?P<word>points?|paragraphs?|paras?\.?)\s*(?P<n>\d{1,2})\b(?!\s*(?:[-–—]|to\s)\s*\d)"
+                      + _LETTERS)
 # "第14(c)点": 点 is the Conclusions' word (the strategy's items are 项)
 ZH_POINT = re.compile(r"(?<!结论)第\s*(?P<n>\d{1,2})\s*(?:段\s*)?" + _LETTERS + r"\s*点")
 # "in 12(o)", "implements 14(a)(v)", "行动计划22(c)": a bare number with its letters (at least
@@ -108,14 +110,28 @@ def about(q: str, matches: list[re.Match[str]]) -> list[re.Match[str]]:
     return [m for m in matches if not _described(q, m)]
 
 
-# "paragraph 12, 13 and 14": each number is a paragraph.
-_NUMBER_LIST = re.compile(r"\b(?P<word>paragraph|point|para\.?)\s*(?P<first>\d{1,2})"
+# "paragraph 12, 13 and 14", "paragraphs 25 and 26": each number is a paragraph.
+_NUMBER_LIST = re.compile(r"\b(?P<word>paragraphs?|points?|paras?\.?)\s*(?P<first>\d{1,2})"
                           r"(?P<rest>(?:\s*(?:,|and|&|or)\s*\d{1,2}\b)+)")
 
 
+# "14h", "13.g", "12 s": a Conclusions point as the Appendix's points column writes it ("大会，14h"),
+# in a question about the mandate's wiring (paras 12–14 are the lettered ones); not an SDG
+# target ("SDG 12.a").
+_TIGHT_ITEM = re.compile(r"(?<![a-z0-9_.#/\-])(?P<n>1[234])(?:\.|\s)?(?P<l>[a-w])(?![a-z0-9'’])")
+_SDG_BEFORE = re.compile(r"(?:sdg|target|可持续发展目标|具体目标)[^。？?]{0,12}$")
+_TIGHT_WIRING = re.compile(r"产出|依据|\boutputs?\b")
+
+
 def each_numbered(q: str) -> str:
-    return _NUMBER_LIST.sub(lambda m: f"{m['word']} {m['first']}" + re.sub(
+    """The question with "paragraph 12, 13 and 14" as three references, and "14h" as "14(h)"
+    where it speaks of the mandate's wiring."""
+    q = _NUMBER_LIST.sub(lambda m: f"{m['word']} {m['first']}" + re.sub(
         r"(\d{1,2})", lambda n: f"{m['word']} {n.group(1)}", m["rest"]), q)
+    if not (_WIRING.search(q) or _TIGHT_WIRING.search(q)):
+        return q
+    return _TIGHT_ITEM.sub(lambda m: m.group() if _SDG_BEFORE.search(q[:m.start()])
+                           else f"{m['n']}({m['l']})", q)
 
 
 def named(question: str, corpus: Corpus) -> list[str]:
@@ -161,7 +177,7 @@ def unnamed_document(m: re.Match[str], corpus: Corpus) -> list[str]:
     # a bare "14(c)" beside an output the question numbers ("Is the 39th output tied to
     # 14(c)?"): what an output cites is a Conclusions point
     beside_row = m.re is _BARE_ITEM and bool(rows(m.string)) and not NAMES_GB.search(m.string)
-    point = m.re is ZH_POINT or m.groupdict().get("word") == "point" or answered or beside_row
+    point = m.re is ZH_POINT or (m.groupdict().get("word") or "").startswith("point") or answered or beside_row
     return ilc if ilc and (point or not gb) else gb
 
 

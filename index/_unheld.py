@@ -118,7 +118,9 @@ def _paragraph(n: str, letters: str, corpus: Corpus, docs: tuple[str, ...], only
         children = [c.rsplit(".", 1)[-1] for c in (unit.children if unit else ())]
         if doc in docs and children:
             held.append((parent, f"({children[0]})–({children[-1]})"))
-    return Unheld("item" if deepest_missing_item else "paragraph", written, tuple(held))
+    if deepest_missing_item:  # what the documents that have the paragraph hold under it
+        return Unheld("item", written, tuple((a, r) for a, r in held if "#" in a))
+    return Unheld("paragraph", written, tuple(held))
 
 
 def _deepest(anchor: str, corpus: Corpus) -> str | None:

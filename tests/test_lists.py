@@ -731,3 +731,15 @@ def test_chains_of_items_written_tightly_or_asked_otherwise(assistant: Assistant
     assert _cited(c) == ["A27", "c14.b"]
     d = assistant.ask("结论第14段(g)（把技能放进体面劳动国别计划）在行动计划里对应哪一条？")
     assert _cited(d)[0] == "p22.g"
+    # a point as the Appendix's points column writes it ("大会，14h")
+    assert _cited(assistant.ask("Which outputs cite 14h?")) == ["A37", "A38", "A39", "c14.h"]
+    assert _cited(assistant.ask("哪些产出对应13.g？")) == ["A12", "c13.g"]
+
+
+def test_paragraphs_in_the_plural_and_ranges(assistant: Assistant) -> None:
+    """"paragraphs 25 and 26" names both; "paragraphs 22–27" is a range to look in, no
+    reference to para. 22."""
+    assert [a.split("#")[1] for a in assistant.index.mentioned("What do paragraphs 25 and 26 say?")] == [
+        "p25.a", "p25.b", "p25.c", "p26"]
+    assert assistant.index.mentioned("Where in paragraphs 22–27 does the plan foresee cooperation "
+                                     "agreements?") == []

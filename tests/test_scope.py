@@ -292,6 +292,8 @@ def test_the_assistant_answers_what_the_documents_say(
         ("What does paragraph 40 of the strategy say?",
          "The documents have no paragraph 40: GB.346/INS/4 has paragraphs 1–34."),
         ("支柱7是什么？", "战略的支柱为支柱1–5，没有支柱7。"),
+        # para. 24 is the strategy's alone (the Conclusions end at 14)
+        ("What does 24(h) say?", "The documents have no 24(h): GB.346/INS/4 para. 24 has items (a)–(d)."),
         # the strategy has a paragraph 15; "结论第15段" is the Conclusions'
         ("结论第15段提出的要求，劳工局怎么落实的？", "文件中没有第15段：《2021年结论》为第1–14段。"),
         ("Which outputs fall under component 6 of the action plan?",
