@@ -21,7 +21,7 @@ _ACTOR_WORDS: tuple[tuple[Actor, str], ...] = (
     ("social_partners", r"\bsocial partners?\b|\bemployers['’]? (?:and workers['’]? )?organi[sz]ations?\b"
      r"|\bworkers['’]? organi[sz]ations?\b|\b(?:trade )?unions?\b|\bemployers\b|社会伙伴|雇主组织|工人组织|工会"),
     ("member_states", r"\bgovernments?\b|\bmember states?\b|\bcountries\b|\bstates\b|各国政府|成员国|各国|政府"),
-    ("office", r"\b(?:the )?office\b|\b(?:the )?ilo\b|国际劳工组织|劳工局|劳工组织"),
+    ("office", r"\b(?:the )?office\b|\b(?:the )?ilo\b|国际劳工组织|国际劳工局|劳工局|劳工组织"),
     ("stakeholders", r"\ball stakeholders\b|所有利益攸关方"),
 )
 # What makes it a question about duties.
@@ -101,8 +101,10 @@ _PASSIVE_EN = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:[\w'’-]+\s
 def asked_actor(reading: Reading) -> Actor | None:
     """The actor whose duties the question asks about, if it asks what someone is to do:
     the one asked ("ask governments", "要求各国政府", "What will the Office do"), or,
-    before a Chinese modal or 责任, the clause's subject ("劳工局将…", "各国政府应…")."""
-    q = _DOCUMENT.sub(" ", reading.norm)
+    before a Chinese modal, 责任, 承担 or 负责, the clause's subject ("劳工局将…", "各国政府应…",
+    "劳工局在加强雇主组织能力方面承担了哪些任务"). A sentence introducing the asker does not
+    count: "我是职业院校的工会代表。…大会结论提出了哪些要求？" asks no union's duties."""
+    q = _DOCUMENT.sub(" ", _without_asker(reading.norm))
     duty = _DUTY.search(q)
     if duty is not None and not _WHAT_TO_DO.search(reading.norm):
         how = _HOW.search(reading.norm)
@@ -123,10 +125,20 @@ def asked_actor(reading: Reading) -> Actor | None:
         return before[-1] if before else after[0]
     passive = q[max(0, duty.start() - 1):duty.start()] == "被"
     if reading.lang == "zh" and before and (_MODAL_ZH.fullmatch(duty.group()) or passive
-                                             or duty.group() in ("责任", "义务")):
+                                             or duty.group() in ("责任", "义务", "承担", "负责")):
         # the clause's subject: "各国政府应在劳工组织支持下…", "成员国在…方面被要求做什么"
         return before[0]
     return after[0] if after else before[-1]
+
+
+# A sentence introducing the asker ("我是…工会代表。", "I'm a union educator."), not a question.
+_ASKER = re.compile(r"^\s*(?:我是|我们是|本人是|我在|我们在|作为|i am|i'm|we are|we're|as an?\b)")
+_SENTENCE_ENDS = re.compile(r"(?<=[。！!？?])|(?<=\.)\s+(?=[a-z])")
+
+
+def _without_asker(norm: str) -> str:
+    parts = _SENTENCE_ENDS.split(norm)
+    return " ".join(p for p in parts if not (_ASKER.match(p) and not p.rstrip().endswith(("?", "？"))))
 
 
 # Every unit for a text, best first: (anchor, fused score, how much it is about the text).

@@ -273,6 +273,8 @@ class Scope:
             known = r.counted.isascii() or len(r.counted) < 2 or r.counted in v.zh
             return _counts(r.counted if known else "", text)
         if kind == "place":
+            if _HOSTED.search(r.norm):  # where something is held: a sentence saying it is held
+                sentences = [s for s in sentences if _HOSTED.search(fold(s))]
             return _places(sentences, r.specific_place)
         if kind == "date" and _DAY_ASKED.search(r.norm):
             return bool(_DAY.search(text))  # "几月几号" is not answered by a year
@@ -375,6 +377,8 @@ _DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]|[一二三四五六七八
                   r"|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)"
                   r"\s+\d{1,2}\b|\b\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september"
                   r"|october|november|december)\b")
+# Where something is held or takes place: asked, and said of it.
+_HOSTED = re.compile(r"举办|举行|召开|主办|\b(?:held|hosts?|hosted|hosting|convened?|takes? place|took place)\b")
 # A month asked for, and one stated ("几月份", "哪个月" is not answered by a year).
 _MONTH_ASKED = re.compile(r"几月份?|哪一?个月|\b(?:what|which|in what) month\b")
 _MONTH = re.compile(r"\d{1,2}\s*月|[一二三四五六七八九十]+月|\b(?:january|february|march|april|june|july"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant import Assistant
+from assistant import Assistant, read
 from corpus import Corpus, References
 
 GB, ILC = "GB.346/INS/4", "ILC.109/Res"
@@ -743,3 +743,16 @@ def test_paragraphs_in_the_plural_and_ranges(assistant: Assistant) -> None:
         "p25.a", "p25.b", "p25.c", "p26"]
     assert assistant.index.mentioned("Where in paragraphs 22–27 does the plan foresee cooperation "
                                      "agreements?") == []
+
+
+def test_the_actor_asked_is_not_the_askers_own_nor_a_topic(assistant: Assistant) -> None:
+    """"我是…工会代表。" introduces the asker: the question asks about no union's duties; in
+    "劳工局在加强雇主组织和工人组织能力方面承担了哪些任务" the Office is the subject (before
+    承担) and the organisations are the topic."""
+    from assistant._duties import asked_actor
+
+    assert asked_actor(read("我是职业院校的工会代表。对于培训师，大会结论提出了哪些要求？")) is None
+    assert asked_actor(read("工会在培训方面应当承担什么责任？")) == "social_partners"
+    assert asked_actor(read("国际劳工局在加强雇主组织和工人组织能力方面承担了哪些任务？")) == "office"
+    assert asked_actor(read("I'm a union educator. What are governments asked to do on apprenticeships?")) \
+        == "member_states"

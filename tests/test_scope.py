@@ -164,6 +164,12 @@ def test_dates_people_places_and_contacts(scope: Scope) -> None:
     assert _why(scope, "In which city is the training centre?", "It works with centres in Asia.") == (
         "asks for a place; the retrieved paragraphs state none")  # a region is not a city
     assert _why(scope, "In which city is the training centre?", "The centre is in Geneva.") is None
+    # where something is held: said in a sentence that it is held there
+    assert _why(scope, "峰会是在哪个城市举办的？", "峰会与巴西、印度等国家的论坛合作。") == (
+        "asks for a place; the retrieved paragraphs state none")
+    assert _why(scope, "峰会是在哪个城市举办的？", "峰会在纽约举办。") is None
+    # a common word the tagger's dictionary marks as a place ("普及": popularise) is none
+    assert _why(scope, "为什么说普及免费教育很关键？", "免费教育很关键。") is None
     # a place in an example of the kind asked about is not what is asked about
     assert _why(scope, "How does the strategy treat informal apprenticeships, like the ones in "
                 "small workshops in West Africa?", "非正规学徒制。") is None
