@@ -137,6 +137,7 @@ _SENTENCE_ENDS = re.compile(r"(?<=[。！!？?])|(?<=\.)\s+(?=[a-z])")
 
 
 def _without_asker(norm: str) -> str:
+    """The question less its sentences that only say who is asking."""
     parts = _SENTENCE_ENDS.split(norm)
     return " ".join(p for p in parts if not (_ASKER.match(p) and not p.rstrip().endswith(("?", "？"))))
 
