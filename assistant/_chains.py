@@ -90,7 +90,7 @@ _LINKS = re.compile(
 # An item of the action plan (paras 22–27): its outputs and points are linked to it.
 _ITEM = re.compile(r"^p2[2-7]\.[a-z]$")
 # The question speaks of outputs (of the Appendix): shared with `_lists`.
-OUTPUT_WORDS = re.compile(r"产出|附录|\boutputs?\b|\bappendix\b")
+OUTPUT_WORDS = re.compile(r"产出|附录|(?<![a-z])outputs?(?![a-z])|\bappendix\b")  # also "那项output"
 _POINT_WORD = re.compile(r"结论|大会|\bconclusions?\b|\bconference\b|\bpoints?\b|\brecommendation")
 
 

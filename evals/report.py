@@ -187,7 +187,9 @@ def main() -> int:
            "units drawn at random, D29…: 50 mandate/out-of-scope questions in both languages "
            "asking for the grounds of some work, D30…: 60 Chinese questions asking for values, "
            "15 of them values the documents do not state, D31…: 60 questions in both languages "
-           "in the test part's mix of types, written blind as a fresh sample like it); "
+           "in the test part's mix of types, written blind as a fresh sample like it, D32…: 50 "
+           "mandate/out-of-scope questions in both languages, two outputs at once, outputs picked "
+           "out by their SDG target or P&B output, mixed languages); "
            "each was run once as "
            "written, before "
            "anything was tuned on it, to see how the system met questions it had not seen.",

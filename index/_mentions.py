@@ -31,10 +31,10 @@ from ._numbers import (
     zh_paragraphs,
 )
 
-_SDG = re.compile(r"(?:可持续发展目标|\bsdg)\s*(?:具体目标|target\s*)?(?P<t>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))?)"
+_SDG = re.compile(r"(?:可持续发展目标|(?<![a-z])sdg)\s*(?:具体目标|target\s*)?(?P<t>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))?)"
                   # "可持续发展目标”一栏列出了具体目标4.5", "SDG column lists target 8.6"
                   # "SDG column lists target 8.6", "可持续发展目标一栏写了4.6": a dotted target
-                  r"|(?:可持续发展目标|\bsdgs?\b)[^。？?\d]{0,30}?(?:(?:具体目标|\btargets?)\s*)?"
+                  r"|(?:可持续发展目标|(?<![a-z])sdgs?\b)[^。？?\d]{0,30}?(?:(?:具体目标|\btargets?)\s*)?"
                   r"(?P<t2>\d{1,2}\.(?:\d{1,2}|[a-z]))")
 # "P&B output 3.2", "计划和预算产出栏里有3.2": a few words may stand between name and number.
 _PB = re.compile(r"(?:计划和预算(?:中|里)?(?:的)?产出|p&b(?:\s*outputs?)?|programme and budget outputs?)"
@@ -63,7 +63,7 @@ _SDG_NONE = re.compile(
     r"|(?:没有|未)(?:标注|列出|对应)(?:任何)?(?:具体的?)?可持续发展目标"
     r"|\bno (?:specific )?sdgs?\b|\bwithout (?:an? |any )?sdgs?\b")
 # The SDG column named ("未具体提及" there is not the Conclusions-point column's).
-SDG_COLUMN = re.compile(r"可持续发展目标|\bsdgs?\b|\bsustainable development goals?\b")
+SDG_COLUMN = re.compile(r"可持续发展目标|(?<![a-z])sdgs?(?![a-z])|\bsustainable development goals?\b")
 # Not even a goal in brackets ("未具体提及(4)" gives goal 4): no SDG number at all.
 _SDG_NOTHING = re.compile(r"完全|任何|\bat all\b|\beven\b|\bwhatsoever\b|\bany (?:goal|number|target)|括号")
 # "括号里注了目标编号的也算", "those with a goal in brackets count too": brackets are no bar.

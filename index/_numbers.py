@@ -40,7 +40,7 @@ def bare_items(q: str) -> list[re.Match[str]]:
 EN_CONCL = re.compile(r"\bconclusions?\s*(?P<n>\d{1,2})\b" + _LETTERS)
 ROW = re.compile(
     r"附录\s*表?\s*(?:中\s*|里\s*)?第\s*(?P<a>\d{1,2})\s*(?:项|行|条)|第\s*(?P<b>\d{1,2})\s*(?:项|行)(?:高级别)?产出"
-    r"|\b(?:appendix\s+)?output\s+(?:no\.\s*)?(?P<c>\d{1,2})\b(?!\.\d)"
+    r"|\b(?:appendix\s+)?outputs?\s+(?:no\.\s*)?(?P<c>\d{1,2})\b(?!\.\d)"
     # "output A33", "附录A29", "A35这项产出", "A12" in a question about the mandate's wiring:
     # the rows' own numbering in the table (not "an A4 paper version")
     r"|(?<![a-z0-9&.\-])a(?P<d>[1-9]\d?)(?![\d.a-z])(?=[^?？。]{0,40}(?:产出|\boutputs?\b|依据|\bmandat|\bbasis\b))"
@@ -110,9 +110,11 @@ def about(q: str, matches: list[re.Match[str]]) -> list[re.Match[str]]:
     return [m for m in matches if not _described(q, m)]
 
 
-# "paragraph 12, 13 and 14", "paragraphs 25 and 26": each number is a paragraph.
-_NUMBER_LIST = re.compile(r"\b(?P<word>paragraphs?|points?|paras?\.?)\s*(?P<first>\d{1,2})"
-                          r"(?P<rest>(?:\s*(?:,|and|&|or)\s*\d{1,2}\b)+)")
+# "paragraph 12, 13 and 14", "paragraphs 25 and 26", "points 14(c) and 14(h)": each number is
+# a paragraph.
+_ITEM_MARKS = r"(?:\s*\([a-z]{1,4}\))*"
+_NUMBER_LIST = re.compile(r"\b(?P<word>paragraphs?|points?|paras?\.?)\s*(?P<first>\d{1,2}" + _ITEM_MARKS + ")"
+                          r"(?P<rest>(?:\s*(?:,|and|&|or)\s*\d{1,2}\b" + _ITEM_MARKS + ")+)")
 
 
 # "14h", "13.g", "12 s": a Conclusions point as the Appendix's points column writes it ("大会，14h"),

@@ -737,12 +737,17 @@ def test_chains_of_items_written_tightly_or_asked_otherwise(assistant: Assistant
 
 
 def test_paragraphs_in_the_plural_and_ranges(assistant: Assistant) -> None:
-    """"paragraphs 25 and 26" names both; "paragraphs 22–27" is a range to look in, no
-    reference to para. 22."""
+    """"paragraphs 25 and 26" and "points 14(c) and 14(h)" name both; "paragraphs 22–27" is a
+    range to look in, no reference to para. 22."""
     assert [a.split("#")[1] for a in assistant.index.mentioned("What do paragraphs 25 and 26 say?")] == [
         "p25.a", "p25.b", "p25.c", "p26"]
     assert assistant.index.mentioned("Where in paragraphs 22–27 does the plan foresee cooperation "
                                      "agreements?") == []
+    assert [a.split("#")[1] for a in assistant.index.mentioned(
+        "Which outputs implement points 14(c) and 14(h)?")] == ["c14.c", "c14.h"]
+    # a Latin word right after a Chinese character ("挂钩SDG 7", "那项output")
+    a = assistant.ask("唯一挂钩SDG 7的产出依据结论哪几点？")
+    assert _cited(a)[:2] == ["A14", "c12.h"]
 
 
 def test_the_actor_asked_is_not_the_askers_own_nor_a_topic(assistant: Assistant) -> None:
