@@ -58,8 +58,9 @@ def unheld(question: str, corpus: Corpus) -> list[Unheld]:
     if _INSTRUMENT_TEXT.search(q):
         return []
     found: list[tuple[int, Unheld]] = []
-    rows = _rows(corpus)
-    for m in ROW.finditer(q):
+    written_rows = list(ROW.finditer(q))
+    rows = _rows(corpus) if written_rows else set()  # the table is read only when one is named
+    for m in written_rows:
         n = int(row_number(m))
         if n not in rows and rows:
             found.append((m.start(), Unheld("output", str(n), (("", f"{min(rows)}–{max(rows)}"),))))
