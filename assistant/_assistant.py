@@ -39,7 +39,7 @@ from ._question import Reading, read
 from ._scope import Lack, Passage, Scope
 from ._settings import Retriever, Settings
 from ._trace import resolve_ref, trace_json
-from ._unheld import unheld_lack
+from ._unheld import output_budget_lack, unheld_lack
 
 if TYPE_CHECKING:
     from index import NaiveIndex
@@ -152,6 +152,10 @@ class Assistant:
         unheld = self.index.unheld(reading.question) if scope else []
         if unheld:
             return unheld_lack(unheld[0])
+        budget = output_budget_lack(reading, self.index.named(reading.question), [h.anchor for h in hits],
+                                    self.corpus) if scope else None
+        if budget is not None:
+            return budget
         lack = self.scope.unknown(reading) if scope else None
         if lack is not None:
             return lack
@@ -283,11 +287,14 @@ class Assistant:
         lack = self.refuses(reading, qvec, dense, hits) if hits else WEAK
         # the set the structure gives, if the question asks for one (and only when it can
         # matter: not for a refusal other than a missing count)
-        wanted = retriever == "hybrid" and (not lack or lack.value == "count")
-        listing = find(reading, self.index, hits, self.index.outputs_of(asked), self.duties,
+        picked = self.index.outputs_of(asked)
+        # a component's budget asked: its outputs' listing states it
+        budget = lack is not None and lack.value == "money" and picked is not None and picked.kind == "component"
+        wanted = retriever == "hybrid" and (not lack or lack.value == "count" or budget)
+        listing = find(reading, self.index, hits, picked, self.duties,
                        functools.partial(self.rank, question=q), self.settings.answer.topic_share) \
             if wanted else None
-        if lack and listing is not None and listing.anchors:
+        if lack and listing is not None and listing.anchors and (not budget or listing.kind == "outputs"):
             lack = None  # "How many outputs cite 12(k)?": the set and its size answer it
         if lack:
             why = lack.say(lang)

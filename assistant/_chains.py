@@ -10,9 +10,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from corpus import Corpus, label
+from corpus import Corpus, contains, label
 from index import Index
 
+from ._answer import Lang
 from ._duties import Ranker
 from ._listing import Listing, capitalised
 from ._question import Reading
@@ -48,11 +49,13 @@ _ASKS_POINTS = re.compile(
     r"\b(?:which|what) (?:(?!outputs?\b)[\w-]+ ){0,2}(?:of (?:the )?(?:2021 )?)?(?:conclusions?|points?|paragraphs?"
     r"|recommendations?"
     r"|provisions?)\b|\blist (?:the |all |its |every )?(?:[\w-]+ ){0,2}(?:points|paragraphs|provisions)\b"
-    r"|结论[^？?，,]{0,6}哪(?:些|几|一)?(?:个|段|点|项|条)|哪(?:些|几|一)?(?:段|点|条)(?:大会)?结论"
+    r"|结论[^？?，,]{0,6}哪(?:些|几|一)?(?:个|段|点|项|条|要点)|哪(?:些|几|一)?(?:段|点|条)(?:大会)?结论"
     r"|结论[^？?，,]{0,8}哪(?:些|几)(?=[？?]|$)"
     r"|(?:引用|援引|对应)的?是?哪(?:些|几|一)?(?:个|段|点|项|条)(?!\s*(?:战略)?(?:支柱|要素|可持续|目标|产出|计划))|还是(?:别的|其他|其它)的?(?:要点|点|段|项)"
     r"|\bor (?:some |an)?other (?:points?|paragraphs?)\b|\bor a different (?:point|paragraph)\b"
     rf"|{_CONFERENCE_ASKED}"
+    # the basis asked for: "授权依据是哪段", "依据是？"
+    r"|(?:依据|根据|出处|授权)[^？?，,。]{0,3}哪(?:些|几|一)?(?:个|段|点|项|条)|(?:依据|根据|出处|来源)(?:是|为)(?:什么|啥|哪里)?(?=[？?]|$)"
     # the strategy's own paragraph for an output: "which strategy item plans this?"
     r"|\b(?:which|what) (?:strategy |[\w-]+ ){0,2}(?:items?|sub-items?|sections?)\b"
     rf"|{_STRATEGY_ZH}")
@@ -71,7 +74,8 @@ _ASKS_PLAN = re.compile(
     r"|\bwhat (?:does|will) the (?:strategy|action plan) do\b|(?:战略|行动计划)(?:如何|怎样|怎么)(?:落实|回应|响应)")
 _ASKS_CONCLUSIONS = re.compile(r"\b(?:which|what) (?:[\w-]+ ){0,2}(?:conclusions?|points?)\b"
                                r"|结论[^？?，,]{0,6}哪|哪一?(?:段|点|条|项)(?:大会)?结论")
-_ASKS_OUTPUTS = re.compile(r"\b(?:which|what) (?:[\w-]+ ){0,2}outputs?\b|哪(?:些|几|一)?(?:项|个)?(?:高级别)?产出")
+_ASKS_OUTPUTS = re.compile(r"\b(?:which|what) (?:[\w-]+ ){0,2}outputs?\b(?!\s*(?:no\.\s*)?a?\d)"  # not "output 2's"
+                           r"|哪(?:些|几|一)?(?:项|个)?(?:高级别)?产出")
 _LINKS = re.compile(
     r"\bcit(?:e|es|ed|ing)\b|\bbasis\b|\bbased on\b|\bcorrespond|\bimplement|\banswer|\brespond"
     r"|\bfollows? (?:up|from)\b|\bstems?\b|\bderive|\bgrounded\b|\bset up (?:in response|because)\b"
@@ -80,13 +84,21 @@ _LINKS = re.compile(
     r"|\bdeliver(?:s|ing)? on\b|\b(?:take|takes|taking|took) (?:this |that |it |these |those )?up\b"
     r"|\bact(?:s|ing)? on\b|\bfollow(?:s|ing)? through\b|\bbuil(?:ds?|t|ding) on\b|\bpoints? (?:back )?to\b"
     r"|\btrace[sd]? back\b|\brefer(?:s|red|ring)? (?:back )?to\b|\bbehind\b|\brests? (?:only |solely )?on\b"
-    r"|\bpinned to\b|\bcarr(?:y|ies|ied|ying) (?:it |this |that |them )?out\b|\bdeliver(?:s|ed|ing)?\b"
+    r"|\bpinned to\b|\bbac(?:ks?|ked|king)\b|\bcarr(?:y|ies|ied|ying) (?:it |this |that |them )?out\b"
+    r"|\bdeliver(?:s|ed|ing)?\b"
     r"|\boperationali[sz]|\b(?:translat|turn)(?:e|es|ed|ing|s)? (?:it |this |that |them )?into\b"
     r"|\bend(?:s|ed)? up (?:in|as)\b|\bbec(?:ame|omes?) (?:an? |the )?(?:[\w-]+ )?outputs?\b"
     r"|\breferenc|\b(?:tied|linked|mapped|matched|connected) to\b|\bmaps? to\b|\brelates? to\b"
     r"|\b(?:plans?|planned|lays out|sets out|provides for|envisages|foresees) (?:this|that|it|these|those"
     r"|the same|for)\b"
     r"|依据|据此|对应|落实|贯彻|执行|根据|响应|回应|出自|出处|源自|引用|援引|挂钩|关联|承接|变成|体现在|体现为|转化为|(?:规划|安排|部署)了?(?:这|该|此|同一)")
+# The Appendix's column of Conclusions points, named: "Conclusions points", "所涉结论段落".
+_POINTS_COLUMN = re.compile(r"\bconclusions? (?:points?|paragraphs?|paras?)\b|(?:所涉)?《?结论》?(?:的)?(?:要点|段落)")
+# What the action plan says, reported: an item described ("the action plan says the Office
+# will …", "行动计划里提到…").
+_PLAN_SAYS = re.compile(
+    r"\b(?:the )?action plan (?:says|states|commits|promises|plans|foresees|envisages|provides|undertakes"
+    r"|pledges)\b|行动计划(?:里|中)?(?:说|提到|提出|承诺|写道|写着)")
 # An item of the action plan (paras 22–27): its outputs and points are linked to it.
 _ITEM = re.compile(r"^p2[2-7]\.[a-z]$")
 # The question speaks of outputs (of the Appendix): shared with `_lists`.
@@ -107,9 +119,10 @@ _ANY_OUTPUT = re.compile(r"\bany (?:[\w-]+ ){0,2}outputs?\b|\bis there an? (?:[\
                          r"|有没有[^？?。]{0,6}产出|是否有[^？?。]{0,6}产出|有(?:任何)?(?:高级别)?产出")
 # A particular output, described: "the output on X", "关于X的那项产出".
 _ABOUT = r"(?:on|about|for|concerning|dealing with|that|which|giving|providing|offering|helping|supporting)\b"
-_THAT_OUTPUT_ZH = r"的(?:那|这)一?(?:项|个)(?:高级别)?产出"
-_THE_OUTPUT = re.compile(rf"\bthe (?:[\w-]+ ){{0,2}}outputs? {_ABOUT}"
-                         rf"|(?:关于|有关)[^？?。]{{1,40}}的(?:那|这)?一?项(?:高级别)?产出|{_THAT_OUTPUT_ZH}")
+_THAT_OUTPUT_ZH = r"的?(?:那|这)一?(?:项|个)(?:高级别)?(?:产出|output)"
+_THE_OUTPUT = re.compile(rf"\bthe (?:[\w/-]+ ){{0,2}}outputs? {_ABOUT}"
+                         rf"|(?:关于|有关)[^？?。]{{1,40}}的(?:那|这)?一?项(?:高级别)?(?:产出|output)|{_THAT_OUTPUT_ZH}"
+                         r"|(?:那|这)一?(?:个|项)[^？?。，,]{1,40}的(?:高级别)?(?:产出|output)")
 # One output, described ("Is the output giving X based on 13(h)?"), not a set of them.
 _ONE_OUTPUT = re.compile(rf"\bthe (?:[\w-]+ ){{0,2}}output {_ABOUT}|{_THAT_OUTPUT_ZH}")
 
@@ -117,8 +130,9 @@ _ONE_OUTPUT = re.compile(rf"\bthe (?:[\w-]+ ){{0,2}}output {_ABOUT}|{_THAT_OUTPU
 def _described(q: str) -> str | None:
     """The side a chain question describes rather than numbers: "row" (it asks which points
     an output answers), "row if first" (which points some work described rests on: an
-    output's, when the best-ranked unit is one) or "point" (which outputs implement a point,
-    or which point says something and whether an output answers it); None if it asks no
+    output's, when the best-ranked unit is one), "point" (which outputs implement a point,
+    or which point says something and whether an output answers it) or "item" (which
+    outputs or points an action-plan item it reports corresponds to); None if it asks no
     chain."""
     asks_points, asks_outputs = _ASKS_POINTS.search(q), _ASKS_OUTPUTS.search(q)
     if asks_points and OUTPUT_WORDS.search(q) and (_POINT_SAYS.search(q) or _ANY_OUTPUT.search(q)):
@@ -134,6 +148,10 @@ def _described(q: str) -> str | None:
     # what the Conclusions call for, described, then "is there any output that takes this up?"
     if links and _ANY_OUTPUT.search(q) and _POINT_WORD.search(q) and not asks_points:
         return "point"
+    # an action-plan item described ("The action plan says the Office will …. Which output
+    # matches that?"), then its outputs or their points
+    if _PLAN_SAYS.search(q) and (asks_outputs or asks_points):
+        return "item"
     # some work described, then the Conclusions points it rests on ("Is the Office's guidance
     # on X grounded in the Conclusions, and which points?"): an output's, if it is one
     if asks_points and not asks_outputs and (links or re.search(_CONFERENCE_ASKED, q)):
@@ -166,11 +184,24 @@ def asks_chain(q: str, named: list[str]) -> bool:
     if rows and links and (points or _ASKS_POINTS.search(q) or _POINT_WORD.search(q)) \
             and not _ASKS_OUTPUTS.search(q):
         return True
+    # the Appendix's points column asked of an output: "output 2的 Conclusions points 是哪些？"
+    if rows and not points and _POINTS_COLUMN.search(q) and not _ASKS_OUTPUTS.search(q):
+        return True
     # an action-plan item named: "which outputs deliver 25(a)?", "what point is behind 25(c)?",
     # "is there an output that operationalises 24(c)?"
     item = _ITEM.match(named[0].partition("#")[2]) and named[0].startswith("GB.346/INS/4#")
     return bool(item) and links and bool(_ASKS_OUTPUTS.search(q) or _ANY_OUTPUT.search(q)
                                          or _ASKS_CONCLUSIONS.search(q))
+
+
+def asks_mandate(q: str) -> bool:
+    """Whether a question asks what mandates outputs it picks out otherwise than by number
+    ("the output linked to SDG target 10.3 — which point does it cite?", "P&B产出6.4的那项产出
+    依据结论哪几点？"): in those words, or asking for points or strategy items they are linked to;
+    not when it describes a point and asks which of them answer it."""
+    if _described(q) == "point":  # a point described, then its outputs among them
+        return False
+    return bool(_CHAIN.search(q) or ((_ASKS_POINTS.search(q) or _ASKS_PLAN.search(q)) and _LINKS.search(q)))
 
 
 def chain_subject(q: str, named: list[str]) -> str:
@@ -190,6 +221,9 @@ def named_chain(q: str, named: list[str], index: Index, rank: Ranker) -> Listing
     areas may, and search finds them)."""
     if not asks_chain(q, named):
         return None
+    rows = [a for a in named if "#A" in a]
+    if len(rows) >= 2 and len(rows) == len(named) and not _ASKS_OUTPUTS.search(q):
+        return outputs_chain(rows, index, q)  # "Do outputs 9 and 12 rest on the same points?"
     subject = chain_subject(q, named)
     if plan_first(q) and "#c" in subject and not index.references.chain(subject).planned_in:
         return None
@@ -220,6 +254,12 @@ def described_chain(reading: Reading, index: Index, rank: Ranker,
     described = _LINKS.split(reading.norm, maxsplit=1)[0] if named else reading.question
     if side == "row if first":  # the work described, without the words asking for points
         described = _ASKS_POINTS.sub(" ", reading.norm)
+    elif side == "row" and not named:
+        # "那个跟…一起搞…的产出，行动计划里是哪一段安排的？": the output is described before the
+        # words asking for its chain
+        m = _THE_OUTPUT.search(reading.norm)
+        if m and not m.group().startswith("the "):
+            described = reading.norm[:m.end()]
     ranked = [a for a, _score, _about in rank(described)]
     if side == "row if first":
         first = index.corpus.get(ranked[0]) if ranked else None
@@ -228,6 +268,13 @@ def described_chain(reading: Reading, index: Index, rank: Ranker,
         side = "row"
     for anchor in ranked:
         unit = index.corpus.get(anchor)
+        if side == "item":
+            if unit is None or not (anchor.startswith("GB.346/INS/4#") and _ITEM.match(unit.locator)):
+                continue
+            # what is asked for first (its outputs, or their points), the item it reports last;
+            # the item first when the strategy's item is what is asked ("战略正文里是哪一项规定了…")
+            return chain(anchor, index.corpus, index, bool(_ASKS_OUTPUTS.search(reading.norm)), within, ranked,
+                         numbered=not _ASKS_PLAN.search(reading.norm))
         if unit is not None and (unit.row is not None if side == "row"
                                  else anchor.startswith("ILC.109/Res#c") and unit.kind != "paragraph"):
             # sub-items ranked alike: the item they belong to says it (14(a), whose own text
@@ -327,3 +374,52 @@ def chain(anchor: str, corpus: Corpus, index: Index, outputs_asked: bool = False
                            f", which answer{'s' if len(t.plans) == 1 else ''} {pts_en}." if pts else "."))
     return Listing("chain", anchor, (), f"没有任何高级别产出对应{zh}。",
                    f"No high-level output answers {en}.")
+
+
+def outputs_chain(rows: Sequence[str], index: Index, q: str, head: tuple[str, str] = ("", ""),
+                  first: Sequence[str] = ()) -> Listing:
+    """The chains of outputs taken together: several a question numbers ("Do outputs 9 and
+    12 rest on the same points?") or picks out by a field of the Appendix ("the output
+    linked to SDG target 10.3", "P&B产出6.4的那项产出"). Every point any of them answers
+    (those inside a paragraph in `first` before the rest: "which point of para. 12"), the
+    strategy items planning their work, then the outputs, which lead when the question asks
+    for them too; `head`, what picked them (zh, en), said first."""
+    refs = index.references
+    head_zh, head_en = head
+    if len(rows) == 1:
+        one = chain(rows[0], index.corpus, index, plan_first=plan_first(q), numbered=True)
+        ahead = [a for a in one.members if any(a != f and contains(f, a) for f in first)]
+        if _ASKS_OUTPUTS.search(q):  # "哪个产出挂了P&B 4.1？它引用了哪些要点？": the output first
+            ahead = [rows[0], *ahead]
+        members = (*ahead, *(a for a in one.members if a not in ahead))
+        return replace(one, members=members, note_zh=head_zh + one.note_zh,
+                       note_en=f"{head_en} {one.note_en}".strip())
+    traces = [refs.chain(r) for r in rows]
+    cites = refs.in_order(p for t in traces for p in t.cites)
+    inside = tuple(p for p in cites if any(p != f and contains(f, p) for f in first))
+    cites = (*inside, *(p for p in cites if p not in inside))
+    planned = refs.in_order(p for t in traces for p in t.planned_in)
+    shared = [p for p in cites if all(p in t.cites for t in traces)]
+
+    def each(lang: Lang) -> str:
+        sep, none = ("；", "未对应结论中的任何一点") if lang == "zh" else ("; ", "answers no Conclusions point")
+        return sep.join(f"{label(t.ref, lang)}{'对应' if lang == 'zh' else ' answers '}"
+                        + ("、" if lang == "zh" else ", ").join(label(p, lang) for p in t.cites)
+                        if t.cites else f"{label(t.ref, lang)}{'' if lang == 'zh' else ' '}{none}"
+                        for t in traces)
+    n = len(rows)
+    both_zh = ((f"这{n}项产出都对应" if n > 2 else "两项产出都对应") + "、".join(label(p, "zh") for p in shared)) \
+        if shared else f"这{'两' if n == 2 else n}项产出没有共同对应的要点"
+    both_en = ((f"all {n} answer " if n > 2 else "both answer ") + ", ".join(label(p, "en") for p in shared)) \
+        if shared else f"the {n} outputs share no point"
+    plan_zh = ("战略中规划这些工作的是" + "、".join(label(p, "zh") for p in planned)) if planned \
+        else "战略正文中没有规划这些工作的段落"
+    plan_en = ("the strategy plans their work in " + ", ".join(label(p, "en") for p in planned)) if planned \
+        else "no paragraph of the strategy plans their work"
+    if plan_first(q):  # where the strategy plans their work, asked first
+        return Listing("chain", None, (*planned, *cites, *rows), f"{head_zh}{plan_zh}。{each('zh')}。{both_zh}。",
+                       f"{head_en} {capitalised(plan_en)}. {capitalised(each('en'))}. {capitalised(both_en)}."
+                       .strip())
+    ordered = (*rows, *cites, *planned) if _ASKS_OUTPUTS.search(q) else (*cites, *planned, *rows)
+    return Listing("chain", None, ordered, f"{head_zh}{each('zh')}。{both_zh}；{plan_zh}。",
+                   f"{head_en} {capitalised(each('en'))}. {capitalised(both_en)}; {plan_en}.".strip())

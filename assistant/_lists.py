@@ -11,11 +11,20 @@ What decides that a question asks for a set is its grammar (a plural "which", "l
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from corpus import Corpus, Duty, Unit, contains, label
 from index import SDG_COLUMN, Hit, Index, OutputsOf
 
-from ._chains import ASKS_STRATEGY, OUTPUT_WORDS, asks_chain, described_chain, named_chain
+from ._chains import (
+    ASKS_STRATEGY,
+    OUTPUT_WORDS,
+    asks_chain,
+    asks_mandate,
+    described_chain,
+    named_chain,
+    outputs_chain,
+)
 from ._duties import Ranker, asked_actor, duty_scope, note, obligations
 from ._listing import Listing, capitalised, plural
 from ._named import ASKS_INSTRUMENTS, ASKS_MENTIONS, instruments_named, mentioning, topical
@@ -131,6 +140,12 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
         return Listing("points", None, loose,
                        f"{where}中没有任何高级别产出对应的要点共有{len(loose)}项。",
                        f"{len(loose)} points of {where_en} are cited by no high-level output.")
+    if outputs is not None and outputs.rows and asks_mandate(q) \
+            and all(not u.is_leaf for a in named if (u := corpus.get(a)) is not None):
+        # outputs picked out by a field, asked what mandates them; a paragraph named beside
+        # narrows the points ("which point of para. 12 does it cite?")
+        picked = _outputs_of(outputs)
+        return outputs_chain(outputs.rows, index, q, (picked.note_zh, picked.note_en), named)
     described = described_chain(reading, index, rank, outputs.rows if outputs else (), named)
     if described is not None:
         return described
@@ -144,7 +159,8 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
     if linked is not None:
         return linked
     if outputs is not None:
-        return _outputs_of(outputs)
+        of = _outputs_of(outputs)
+        return _with_budget(of, outputs, corpus) if "money" in reading.asks or _BUDGET_WORD.search(q) else of
     if OUTPUT_WORDS.search(q) and named and all(a.startswith("ILC.109/Res#") for a in named):
         rows = tuple(refs.outputs_for_points(named))
         rows = tuple(sorted(rows, key=_row_number))
@@ -215,6 +231,23 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
 
 def _row_number(anchor: str) -> int:
     return int(anchor.rsplit("#A", 1)[1]) if "#A" in anchor else 0
+
+
+_BUDGET_WORD = re.compile(r"预算|经费|多少钱|\bbudget|\bcosts?\b")
+
+
+def _with_budget(listing: Listing, o: OutputsOf, corpus: Corpus) -> Listing:
+    """A component's outputs with the component's budget, the one amount the Appendix gives
+    for them ("What budget does component 4 have?" is answered in the answer's words)."""
+    if o.kind != "component" or not o.rows:
+        return listing
+    unit = corpus.get(o.rows[0])
+    if unit is None or unit.row is None or not unit.row.component_budget:
+        return listing
+    en_rows = next((v.rows for v in corpus.document(unit.doc_id).versions if v.lang == "en"), {})
+    en = en_rows.get(unit.locator, {}).get("budget") or unit.row.component_budget
+    return replace(listing, note_zh=f"{listing.note_zh}附录所列该要素预算为{unit.row.component_budget}。",
+                   note_en=f"{listing.note_en} The Appendix budgets the component at {en}.")
 
 
 def _outputs_of(o: OutputsOf) -> Listing:

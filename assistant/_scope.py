@@ -221,8 +221,11 @@ class Scope:
         parts = [p for p in re.split(r"\s+(?:of the|of|and|in|for|on|&)\s+|(?<=[a-z])-(?=[A-Z])", name) if p]
         if len(parts) > 1 and all(v.knows_en(p) or fold(p) in v.zh or _ROW_NAME.match(p) for p in parts):
             return True
-        # An organisation's acronym before a name it holds: "ILO Governing Body".
+        # An organisation's acronym before a name it holds: "ILO Governing Body"; a name the
+        # documents use before what they call themselves: "Conference Conclusions".
         head, _, rest = name.partition(" ")
+        if rest and _OWN_PARTS.match(rest) and self._knows_name(head):
+            return True
         return bool(rest) and head.isupper() and self._knows_name(head) and self._knows_name(rest)
 
     def _discussed(self, r: Reading, named: list[str], evidence: Sequence[Passage]) -> bool:
@@ -286,6 +289,8 @@ class Scope:
 # The Appendix table's own numbering of its rows ("A38", "Output A6"): a reference the
 # structure resolves, not a name the text must hold.
 # Likewise a section by its number ("Part IV", "Section 4").
+# What the Conference's document calls itself ("strategy" or "action plan" are any body's).
+_OWN_PARTS = re.compile(r"^(?:conclusions|resolution)$", re.I)
 _ROW_NAME = re.compile(r"^(?:(?:appendix |high-level )?outputs? )?A[1-9]\d?$|^A[- ](?:outputs?|rows?)$"
                        r"|^(?:part|section|chapter) (?:\d{1,2}|[IVX]{1,4})$", re.I)
 

@@ -189,7 +189,9 @@ def main() -> int:
            "15 of them values the documents do not state, D31…: 60 questions in both languages "
            "in the test part's mix of types, written blind as a fresh sample like it, D32…: 50 "
            "mandate/out-of-scope questions in both languages, two outputs at once, outputs picked "
-           "out by their SDG target or P&B output, mixed languages); "
+           "out by their SDG target or P&B output, mixed languages, D33…: 60 mandate/out-of-scope "
+           "questions in both languages, every notation and direction, outputs described and "
+           "action-plan items reported); "
            "each was run once as "
            "written, before "
            "anything was tuned on it, to see how the system met questions it had not seen.",

@@ -30,7 +30,7 @@ from ._queries import QueryVectors
 from ._scopes import WHERE_MENTIONED, document_scopes, scope_of
 from ._sections import Section, Title, numbered, section_named, section_titles, sections
 from ._tokens import CJK, en_tokens, tokens
-from ._unheld import Unheld, unheld
+from ._unheld import Unheld, unheld, unheld_field
 
 Mode = Literal["hybrid", "dense", "bm25"]
 # The vectors of each chunk, in FAISS row blocks: the Chinese text with its heading path, the
@@ -348,10 +348,14 @@ class Index:
 
     def unheld(self, question: str) -> list[Unheld]:
         """The units the question numbers that neither document has ("output 42", "14(m)"),
-        when it numbers no unit they do have: the question cannot be answered as asked."""
+        when it numbers no unit they do have, or the SDG target or P&B output by which it
+        picks outputs when none lists it: the question cannot be answered as asked."""
         if not self.tuning.mentions or self.mentioned(question):
             return []
-        return unheld(normalize(question), self.corpus)
+        found = unheld(normalize(question), self.corpus)
+        picked = self.outputs_of(question) if not found else None
+        field = unheld_field(picked, self.references) if picked is not None else None
+        return [field] if field is not None else found
 
     def numbered(self, question: str) -> str:
         """The question with the number of each pillar or component it names by title

@@ -31,10 +31,11 @@ from ._numbers import (
     zh_paragraphs,
 )
 
-_SDG = re.compile(r"(?:可持续发展目标|(?<![a-z])sdg)\s*(?:具体目标|target\s*)?(?P<t>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))?)"
+_SDG = re.compile(r"(?:可持续发展目标|(?<![a-z])sdg)\s*(?:具体目标|目标|target\s*)?"
+                  r"(?P<t>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))?)"
                   # "可持续发展目标”一栏列出了具体目标4.5", "SDG column lists target 8.6"
                   # "SDG column lists target 8.6", "可持续发展目标一栏写了4.6": a dotted target
-                  r"|(?:可持续发展目标|(?<![a-z])sdgs?\b)[^。？?\d]{0,30}?(?:(?:具体目标|\btargets?)\s*)?"
+                  r"|(?:可持续发展目标|(?<![a-z])sdgs?(?![a-z]))[^。？?\d]{0,30}?(?:(?:具体目标|\btargets?)\s*)?"
                   r"(?P<t2>\d{1,2}\.(?:\d{1,2}|[a-z]))")
 # "P&B output 3.2", "计划和预算产出栏里有3.2": a few words may stand between name and number.
 _PB = re.compile(r"(?:计划和预算(?:中|里)?(?:的)?产出|p&b(?:\s*outputs?)?|programme and budget outputs?)"
@@ -202,9 +203,15 @@ def _component_titles(refs: References) -> list[tuple[str, int]]:
 
 
 def outputs_of(question: str, refs: References) -> OutputsOf | None:
-    """The pillar or component whose outputs a (normalized) question asks for, if any."""
+    """The pillar or component whose outputs a (normalized) question asks for, if any; or
+    the component, numbered, whose budget it asks ("What is the budget of component 1?": the
+    Appendix gives it beside the component's outputs)."""
     if not _OUTPUT_INTENT.search(question):
-        return None
+        m = _COMPONENT.search(question) if _BUDGET.search(question) else None
+        if m is None:
+            return None
+        return OutputsOf("component", m["n"], False, False, tuple(refs.outputs_for_component(int(m["n"]))),
+                         tuple(refs.outputs_for_all_pillars()))
     marked = tuple(refs.outputs_for_all_pillars())
     order = {a: i for i, a in enumerate(u.anchor for u in refs.rows)}
     m = _SDG.search(question)

@@ -15,8 +15,9 @@ _LETTERS = r"(?P<letters>(?:\s*[\(（]\s*[a-z]{1,4}\s*[\)）](?:\s*(?:[、,，]|
 ZH_CONCL = re.compile(r"结论》?\s*(?:的)?\s*(?:第\s*)?(?P<n>\d{1,2})\s*(?:段|点)?" + _LETTERS)
 ZH_PARA = re.compile(r"(?<!结论)(?<!结论的)第\s*(?P<n>\d{1,2})\s*段" + _LETTERS)
 # (not "paragraphs 22–27", a range to look in)
-EN_POINT = re.compile(r"\b(?P<word>points?|paragraphs?|paras?\.?)\s*(?P<n>\d{1,2})\b(?!\s*(?:[-–—]|to\s)\s*\d)"
-                      + _LETTERS)
+# (a digit right before a Chinese character has no \b after it: "paragraph 14的")
+EN_POINT = re.compile(r"\b(?P<word>points?|paragraphs?|paras?\.?)\s*(?P<n>\d{1,2})(?![\da-z_])"
+                      r"(?!\s*(?:[-–—]|to\s)\s*\d)" + _LETTERS)
 # "第14(c)点": 点 is the Conclusions' word (the strategy's items are 项)
 ZH_POINT = re.compile(r"(?<!结论)第\s*(?P<n>\d{1,2})\s*(?:段\s*)?" + _LETTERS + r"\s*点")
 # "in 12(o)", "implements 14(a)(v)", "行动计划22(c)": a bare number with its letters (at least
@@ -37,16 +38,18 @@ def bare_items(q: str) -> list[re.Match[str]]:
             out += [m for m in _BARE_ITEM.finditer(q, s.start(), s.end())]
     return out
 # "Conclusions 14(c)", "Conclusion 12": the number right after the word.
-EN_CONCL = re.compile(r"\bconclusions?\s*(?P<n>\d{1,2})\b" + _LETTERS)
+EN_CONCL = re.compile(r"\bconclusions?\s*(?P<n>\d{1,2})(?![\da-z_])" + _LETTERS)
 ROW = re.compile(
     r"附录\s*表?\s*(?:中\s*|里\s*)?第\s*(?P<a>\d{1,2})\s*(?:项|行|条)|第\s*(?P<b>\d{1,2})\s*(?:项|行)(?:高级别)?产出"
-    r"|\b(?:appendix\s+)?outputs?\s+(?:no\.\s*)?(?P<c>\d{1,2})\b(?!\.\d)"
+    r"|\b(?:appendix\s+)?outputs?\s+(?:no\.\s*)?(?P<c>\d{1,2})(?![\da-z_])(?!\.\d)"
+    # "output A34", "附录A24", "那个产出(A5)": the table's own numbering after the word
+    r"|(?:附录\s*|\boutputs?\s+|(?:产出|\boutputs?)\s*\(\s*)a(?P<i>[1-9]\d?)(?![\d.a-z])"
     # "output A33", "附录A29", "A35这项产出", "A12" in a question about the mandate's wiring:
     # the rows' own numbering in the table (not "an A4 paper version")
     r"|(?<![a-z0-9&.\-])a(?P<d>[1-9]\d?)(?![\d.a-z])(?=[^?？。]{0,40}(?:产出|\boutputs?\b|依据|\bmandat|\bbasis\b))"
     # "row 13 of the Appendix", "Appendix row 13", "table row 5"
-    r"|\b(?:appendix|table)\s+row\s+(?:no\.\s*)?(?P<e>\d{1,2})\b(?!\.\d)"
-    r"|\brow\s+(?:no\.\s*)?(?P<f>\d{1,2})\b(?!\.\d)(?=[^?？。]{0,30}\b(?:appendix|table|outputs?)\b)"
+    r"|\b(?:appendix|table)\s+row\s+(?:no\.\s*)?(?P<e>\d{1,2})(?![\da-z_])(?!\.\d)"
+    r"|\brow\s+(?:no\.\s*)?(?P<f>\d{1,2})(?![\da-z_])(?!\.\d)(?=[^?？。]{0,30}\b(?:appendix|table|outputs?)\b)"
     r"|附录[^？?。\d]{0,8}?第\s*(?P<g>\d{1,2})\s*行"
     # "排第23的那项产出", "排在第5位的产出": its place in the table
     r"|排在?第\s*(?P<h>\d{1,2})\s*(?:位|名)?的?(?:那|这)?一?(?:项|个)?(?:高级别)?产出"
@@ -110,10 +113,10 @@ def about(q: str, matches: list[re.Match[str]]) -> list[re.Match[str]]:
     return [m for m in matches if not _described(q, m)]
 
 
-# "paragraph 12, 13 and 14", "paragraphs 25 and 26", "points 14(c) and 14(h)": each number is
-# a paragraph.
+# "paragraph 12, 13 and 14", "paragraphs 25 and 26", "points 14(c) and 14(h)", "outputs 9
+# and 12": each number is a paragraph (an output).
 _ITEM_MARKS = r"(?:\s*\([a-z]{1,4}\))*"
-_NUMBER_LIST = re.compile(r"\b(?P<word>paragraphs?|points?|paras?\.?)\s*(?P<first>\d{1,2}" + _ITEM_MARKS + ")"
+_NUMBER_LIST = re.compile(r"\b(?P<word>paragraphs?|points?|paras?\.?|outputs?)\s*(?P<first>\d{1,2}" + _ITEM_MARKS + ")"
                           r"(?P<rest>(?:\s*(?:,|and|&|or)\s*\d{1,2}\b" + _ITEM_MARKS + ")+)")
 
 
@@ -186,12 +189,13 @@ def unnamed_document(m: re.Match[str], corpus: Corpus) -> list[str]:
 NAMES_GB = re.compile(r"战略|行动计划|\bstrategy\b|\baction plan\b|gb\.346")
 # Outputs asked for as answering a numbered unit: only a Conclusions point is answered so.
 _ANSWERED = re.compile(
-    r"\boutputs?\b[^?？]{0,40}\b(?:answer|answers|implement|implements|respond to|responds to|cite|cites)\b"
-    r"|产出[^？?]{0,12}(?:落实|对应|引用|回应)|(?:落实|对应|引用|回应)[^？?]{0,12}的(?:高级别)?产出")
+    r"\boutputs?\b[^?？]{0,40}\b(?:answer|answers|implement|implements|respond to|responds to|cite|cites"
+    r"|correspond to|corresponds to)\b"
+    r"|产出[^？?]{0,12}(?:落实|对应|引用|回应)|(?:落实|对应|引用|回应)[^？?]{0,12}(?:的|哪(?:些|几|一)?(?:个|项)?)(?:高级别)?产出")
 
 
 def row_number(m: re.Match[str]) -> str:
-    return str(m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"] or m["h"])
+    return str(m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"] or m["g"] or m["h"] or m["i"])
 
 
 # "A12" alone, in a question about the mandate's wiring ("Which Conclusions points does A12

@@ -9,7 +9,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from corpus import Corpus
+from corpus import Corpus, References
+
+from ._mentions import OutputsOf
 
 # the same notations the references are read by
 from ._numbers import (
@@ -28,7 +30,7 @@ from ._numbers import (
     row_number,
 )
 
-UnheldKind = Literal["output", "paragraph", "item", "pillar", "component"]
+UnheldKind = Literal["output", "paragraph", "item", "pillar", "component", "sdg", "pb", "outcome"]
 
 
 @dataclass(frozen=True)
@@ -144,3 +146,23 @@ def _top(doc: str, prefix: str, corpus: Corpus) -> list[int]:
 
 def _range(numbers: list[int]) -> str:
     return f"{numbers[0]}–{numbers[-1]}" if numbers else ""
+
+
+def unheld_field(picked: OutputsOf, refs: References) -> Unheld | None:
+    """An SDG target, P&B output or P&B outcome no output of the Appendix lists ("the output
+    linked to SDG target 8.7", "P&B产出9.1下的产出"), with the values the column does hold;
+    None when some output lists it, or the question picks outputs otherwise."""
+    if picked.rows or not picked.number or picked.kind not in ("sdg", "pb"):
+        return None
+    rows = [u.row for u in refs.rows if u.row is not None]
+    if picked.kind == "sdg":
+        values = {t for r in rows for t in r.sdg_targets}
+        kind: UnheldKind = "sdg"
+    elif "." in picked.number:
+        values, kind = {o for r in rows for o in r.pb_outputs}, "pb"
+    else:
+        values, kind = {o.split(".")[0] for r in rows for o in r.pb_outputs}, "outcome"
+
+    def key(v: str) -> tuple[int, ...]:
+        return tuple(int(x) if x.isdigit() else 100 + ord(x[0]) for x in v.split("."))
+    return Unheld(kind, picked.number, (("", ", ".join(sorted(values, key=key))),))

@@ -747,7 +747,44 @@ def test_paragraphs_in_the_plural_and_ranges(assistant: Assistant) -> None:
         "Which outputs implement points 14(c) and 14(h)?")] == ["c14.c", "c14.h"]
     # a Latin word right after a Chinese character ("挂钩SDG 7", "那项output")
     a = assistant.ask("唯一挂钩SDG 7的产出依据结论哪几点？")
-    assert _cited(a)[:2] == ["A14", "c12.h"]
+    assert _cited(a) == ["c12.h", "c14.d", "c14.e", "c14.g", "A14"]
+
+
+def test_outputs_picked_by_a_field_then_their_mandate(assistant: Assistant) -> None:
+    """Outputs picked out by a column of the Appendix (an SDG target, a P&B output, a
+    pillar) or numbered together, asked what mandates them: every point any of them
+    answers (those of a paragraph the question names first), the strategy items planning
+    their work, then the outputs; the answer says which points they share."""
+    a = assistant.ask("Which point of Conclusions para. 12 does the output listing SDG target 10.3 answer?")
+    assert _cited(a) == ["c12.f", "c14.d", "c14.e", "c14.g", "A15"]
+    assert a.answer.splitlines()[0].startswith(
+        "1 output of the Appendix lists SDG target 10.3. Appendix output 15 answers ILC.109 Resolution, "
+        "Conclusions para. 12(f),")
+    b = assistant.ask("计划和预算产出2.1对应的产出，依据结论哪一点？")
+    assert _cited(b) == ["c14.c", "p25.a", "p25.b", "A33", "A34"]
+    assert b.answer.splitlines()[0] == (
+        "附录中对应计划和预算产出2.1的产出共有2项。附录第33项产出对应ILC.109 决议 结论第14段(c)；附录第34项产出"
+        "对应ILC.109 决议 结论第14段(c)。两项产出都对应ILC.109 决议 结论第14段(c)；战略中规划这些工作的是"
+        "GB.346/INS/4 第25段(a)、GB.346/INS/4 第25段(b)。")
+    c = assistant.ask("Do outputs 9 and 12 answer the same Conclusions points?")
+    assert _cited(c) == ["c12.n", "c12.r", "c13.g", "c14.d", "c14.e", "c14.g", "c14.i", "A9", "A12"]
+    assert "Both answer ILC.109 Resolution, Conclusions para. 12(n); no paragraph of the strategy plans " \
+        "their work." in c.answer.splitlines()[0]
+    # where the strategy plans their work, asked: its items first
+    d = assistant.ask("The outputs under P&B output 2.1: which action-plan items carry them out?")
+    assert _cited(d) == ["p25.a", "p25.b", "c14.c", "A33", "A34"]
+    # a point described, then which of a component's outputs cite it: the point's side
+    e = assistant.ask("Which Conclusions point says the Office should research access to skills for "
+                      "informal-economy and agency workers, and which component 2 outputs cite it?")
+    assert _cited(e)[0] == "c14.i"
+
+
+def test_a_described_output_asked_for_its_basis_in_few_words(assistant: Assistant) -> None:
+    """"…的那项output，依据是哪段？", "那项…产出，依据是？": the described output's chain."""
+    a = assistant.ask("那项关于教师培训的产出，依据是？")
+    assert _cited(a) == ["A4", "c12.l", "c14.d", "c14.e", "c14.g"]
+    b = assistant.ask("关于核心技能技术指导的那项output，授权依据是哪段？")
+    assert _cited(b) == ["A11", "c12.h", "c14.d", "c14.e", "c14.g"]
 
 
 def test_the_actor_asked_is_not_the_askers_own_nor_a_topic(assistant: Assistant) -> None:
@@ -761,3 +798,29 @@ def test_the_actor_asked_is_not_the_askers_own_nor_a_topic(assistant: Assistant)
     assert asked_actor(read("国际劳工局在加强雇主组织和工人组织能力方面承担了哪些任务？")) == "office"
     assert asked_actor(read("I'm a union educator. What are governments asked to do on apprenticeships?")) \
         == "member_states"
+
+
+def test_an_action_plan_item_reported_then_its_outputs(assistant: Assistant) -> None:
+    """"The action plan commits the Office to …. Which output carries that out?": the item
+    the question reports, its outputs first (the one its words describe before the other),
+    their points, the item last."""
+    a = assistant.ask("The action plan commits the Office to helping member States diversify their "
+                      "financing options. Which output carries that out?")
+    assert _cited(a) == ["A2", "A29", "c12.i", "c13.i", "c14.j", "p24.c"]
+    b = assistant.ask("行动计划里提到要为社会伙伴推出行动方案，附录里对应哪项产出？")
+    assert _cited(b) == ["A20", "A19", "c14.f", "c14.i", "p22.d"]
+
+
+def test_outputs_numbered_in_other_notations(assistant: Assistant) -> None:
+    """"output A34", "附录A24", "output 2的" (a digit before a Chinese character), "output 2's
+    Conclusions points" (the Appendix's column named, not outputs asked for); "14(c)对应哪个
+    产出" asks for the outputs answering the Conclusions' 14(c)."""
+    assert _cited(assistant.ask("Where in the action plan is the work under output A34 planned?")) == [
+        "p25.b", "c14.c", "A34"]
+    assert _cited(assistant.ask("附录A24的工作在行动计划哪一项里有安排？")) == ["p23.e", "c14.b", "c14.i", "A24"]
+    for q in ("output no. 2 的 Conclusions points 是哪些？", "What are output 2's Conclusions points?"):
+        assert _cited(assistant.ask(q)) == ["c12.i", "c14.j", "p22.a", "p24.c", "A2"], q
+    assert _cited(assistant.ask("14(c)对应哪个产出")) == ["A5", "A33", "A34", "A35", "c14.c"]
+    # "Conference Conclusions" names the Conclusions, not an unknown document
+    assert _cited(assistant.ask("Which points of the Conference Conclusions is output 35 based on?")) == [
+        "c14.c", "p25.c", "A35"]

@@ -285,6 +285,31 @@ def test_the_assistant_answers_what_the_documents_say(
 @pytest.mark.parametrize(
     ("question", "why"),
     [
+        ("How much money is earmarked for output 13?",
+         "The Appendix gives budgets per component, not per output: Appendix output 13 is in component 1, "
+         "budgeted at US$183 million for all its outputs."),
+        ("那项关于学徒制的产出分到了多少预算？",
+         "附录只列出各要素的预算，没有单项产出的预算：附录第5项产出属于要素1，该要素全部产出的预算为1.83 亿美元。"),
+        ("附录里学徒制技术指导那个产出(A5)具体分到了多少预算？",
+         "附录只列出各要素的预算，没有单项产出的预算：附录第5项产出属于要素1，该要素全部产出的预算为1.83 亿美元。"),
+    ],
+)
+def test_the_budget_of_one_output_is_refused_with_its_components(assistant: Assistant, question: str,
+                                                                 why: str) -> None:
+    """The Appendix budgets components, not outputs: an output's own budget is not in the
+    documents, and the refusal gives its component's."""
+    a = assistant.ask(question)
+    assert a.abstained and a.to_json()["abstain_reason"] == why
+
+
+def test_a_components_budget_is_still_answered(assistant: Assistant) -> None:
+    a = assistant.ask("What budget does the appendix give for component 4 (standards-related action)?")
+    assert not a.abstained and "US$1 million" in a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "why"),
+    [
         ("Which Conclusions points does output 42 cite?",
          "The Appendix lists outputs 1–39; it has no output 42."),
         ("附录第45项产出引用的是大会结论哪一段？", "附录列有第1–39项产出，没有第45项。"),
@@ -304,6 +329,19 @@ def test_the_assistant_answers_what_the_documents_say(
         ("结论第15段提出的要求，劳工局怎么落实的？", "文件中没有第15段：《2021年结论》为第1–14段。"),
         ("Which outputs fall under component 6 of the action plan?",
          "The action plan's components are 1–5; it has no component 6."),
+        # a value of an Appendix column that no row holds
+        ("Which outputs list SDG target 8.7, and what mandates them?",
+         "No output of the Appendix lists SDG target 8.7; its SDG column lists 4, 4.3, 4.4, 4.5, 4.6, "
+         "4.7, 4.c, 5.1, 5.5, 5.c, 7, 8, 8.3, 8.5, 8.6, 9.3, 10.3."),
+        ("哪些产出挂钩可持续发展目标13？",
+         "附录中没有列有可持续发展目标13（含其各项具体目标）的产出；附录可持续发展目标一栏列出的是4、4.3、4.4、4.5、"
+         "4.6、4.7、4.c、5.1、5.5、5.c、7、8、8.3、8.5、8.6、9.3、10.3。"),
+        ("P&B产出9.1对应哪些产出？",
+         "附录中没有对应计划和预算产出9.1的产出；附录列出的计划和预算产出为1.1、1.2、2.1、2.2、2.4、3.2、3.3、"
+         "3.5、4.1、4.2、4.4、5.1、5.2、5.3、5.4、6.1、6.2、6.4、7.5、8.1、8.3。"),
+        ("Which outputs contribute to P&B outcome 9?",
+         "No output of the Appendix contributes to P&B outcome 9; its outputs fall under outcomes "
+         "1, 2, 3, 4, 5, 6, 7, 8."),
     ],
 )
 def test_a_unit_the_documents_do_not_have_is_said_so(assistant: Assistant, question: str, why: str) -> None:
