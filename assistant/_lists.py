@@ -16,14 +16,16 @@ from dataclasses import replace
 from corpus import Corpus, Duty, Unit, contains, label
 from index import SDG_COLUMN, Hit, Index, OutputsOf
 
+from ._chain_answer import outputs_chain
 from ._chains import (
     ASKS_STRATEGY,
     OUTPUT_WORDS,
     asks_chain,
     asks_mandate,
+    asks_outputs,
     described_chain,
     named_chain,
-    outputs_chain,
+    plan_first,
 )
 from ._duties import Ranker, asked_actor, duty_scope, note, obligations
 from ._listing import Listing, capitalised, plural
@@ -145,7 +147,8 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
         # outputs picked out by a field, asked what mandates them; a paragraph named beside
         # narrows the points ("which point of para. 12 does it cite?")
         picked = _outputs_of(outputs)
-        return outputs_chain(outputs.rows, index, q, (picked.note_zh, picked.note_en), named)
+        return outputs_chain(outputs.rows, index, (picked.note_zh, picked.note_en), named, plan_first(q),
+                             asks_outputs(q))
     described = described_chain(reading, index, rank, outputs.rows if outputs else (), named)
     if described is not None:
         return described

@@ -15,7 +15,9 @@ from corpus import ALL_PILLARS, Corpus, References, normalize
 
 from ._numbers import (
     EN_CONCL,
+    EN_GB_POINT,
     EN_POINT,
+    GB,
     ILC,
     NAMES_GB,
     ZH_CONCL,
@@ -47,6 +49,9 @@ _PB_OUTCOME = re.compile(rf"{_PB_NAME}[^。？?]{{0,30}}?(?:\boutcome|成果)\s*
 # An amount of the budget column: "100 万美元", "US$1 million", "$29 million".
 _AMOUNT = re.compile(r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿|万|million|billion|m\b)?\s*(?:美元|(?:us )?dollars?)"
                      r"|(?:us\s?\$|\$)\s*(?P<n2>\d[\d,]*(?:\.\d+)?)\s*(?P<unit2>million|billion|m\b)?")
+# Its budget asked ("what is the budget of component 1", "要素1的预算是多少"), not what it does
+# about resources ("how will component 3 mobilize funding?").
+_BUDGET_ASKED = re.compile(r"预算|经费|多少钱|\bbudget|\bhow much\b|\bcosts?\b")
 _BUDGET = re.compile(r"预算|经费|资金|\bbudget|\bfund(?:ed|s|ing)?\b|\bresources?\b|\bcost")
 _SCALE = {"亿": 1e8, "万": 1e4, "million": 1e6, "billion": 1e9, "m": 1e6}
 # Compared with an amount: (operator, pattern); the inclusive forms first.
@@ -207,7 +212,7 @@ def outputs_of(question: str, refs: References) -> OutputsOf | None:
     the component, numbered, whose budget it asks ("What is the budget of component 1?": the
     Appendix gives it beside the component's outputs)."""
     if not _OUTPUT_INTENT.search(question):
-        m = _COMPONENT.search(question) if _BUDGET.search(question) else None
+        m = _COMPONENT.search(question) if _BUDGET_ASKED.search(question) else None
         if m is None:
             return None
         return OutputsOf("component", m["n"], False, False, tuple(refs.outputs_for_component(int(m["n"]))),
@@ -323,6 +328,8 @@ def resolve(question: str, corpus: Corpus, refs: References) -> list[str]:
     points: list[str] = []
     for m in about(q, [*ZH_CONCL.finditer(q)]):
         points += anchors_of(ILC, "c", m["n"], m["letters"])
+    own = [a for m in EN_GB_POINT.finditer(q) for a in anchors_of(GB, "p", m["n"], m["letters"])]
+    points += own  # "strategy para. 14(e)": the strategy's, even beside the Conclusions
     if not points and conclusions:
         for m in about(q, [*EN_POINT.finditer(q), *EN_CONCL.finditer(q), *zh_paragraphs(q, corpus)]):
             points += conclusions_first(m, corpus)
@@ -335,7 +342,7 @@ def resolve(question: str, corpus: Corpus, refs: References) -> list[str]:
         out += refs.outputs_for_points(points) if wants_outputs else []
         for p in points:
             out += refs.leaves_under(p)
-    if not conclusions or (not points and NAMES_GB.search(q)):
+    if not conclusions or (not (set(points) - set(own)) and NAMES_GB.search(q)):
         paras = about(q, [*ZH_PARA.finditer(q), *EN_POINT.finditer(q), *ZH_POINT.finditer(q)])
         if not paras:  # "Which output implements 12(v)?": the document that has it
             paras = about(q, bare_items(q))

@@ -147,6 +147,11 @@ def named(question: str, corpus: Corpus) -> list[str]:
     out: list[str] = []
     for m in ZH_CONCL.finditer(q):
         out += anchors_of(ILC, "c", m["n"], m["letters"])
+    # "Strategy para. 14(e) — which point of the Conclusions …": the strategy's, whatever else
+    # the question names
+    own = list(EN_GB_POINT.finditer(q))
+    for m in own:
+        out += anchors_of(GB, "p", m["n"], m["letters"])
     if not out and conclusions:
         for m in [*EN_POINT.finditer(q), *EN_CONCL.finditer(q), *zh_paragraphs(q, corpus)]:
             out += conclusions_first(m, corpus)
@@ -159,6 +164,10 @@ def named(question: str, corpus: Corpus) -> list[str]:
             out += unnamed_document(m, corpus)
     out += rows(q)
     return [a for a in dict.fromkeys(out) if corpus.get(a) is not None]
+
+
+EN_GB_POINT = re.compile(r"\b(?:strategy(?:'s)?|gb\.346/ins/4)\s+(?:paragraphs?|paras?\.?|items?)\s*(?P<n>\d{1,2})"
+                          r"(?![\da-z_])" + _LETTERS)
 
 
 def conclusions_first(m: re.Match[str], corpus: Corpus) -> list[str]:

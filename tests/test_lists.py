@@ -824,3 +824,32 @@ def test_outputs_numbered_in_other_notations(assistant: Assistant) -> None:
     # "Conference Conclusions" names the Conclusions, not an unknown document
     assert _cited(assistant.ask("Which points of the Conference Conclusions is output 35 based on?")) == [
         "c14.c", "p25.c", "A35"]
+
+
+def test_a_strategy_paragraph_outside_the_links_gets_the_closest_points(assistant: Assistant) -> None:
+    """The documents link no Conclusions point to the pillars' areas: asked which point
+    "strategy para. 14(e)" follows from, the answer says so and gives the closest points in
+    content (not "no output answers it"); "strategy para." is the strategy's even beside the
+    Conclusions."""
+    a = assistant.ask("Strategy para. 14(e), under pillar 3: which point of the 2021 Conclusions does it "
+                      "follow from?")
+    assert _cited(a) == ["c12.s", "c12.f", "c13.k", "p14.e"]
+    assert a.answer.splitlines()[0].startswith(
+        "GB.346/INS/4 para. 14(e) cites no point of the 2021 Conclusions, and the documents link it to none; "
+        "the closest in content are ILC.109 Resolution, Conclusions para. 12(s),")
+    b = assistant.ask("战略第18段(b)项源自《2021年结论》哪一项？")
+    assert _cited(b)[0] == "c12.g" and _cited(b)[-1] == "p18.b"
+    # an action-plan item keeps its chain
+    assert _cited(assistant.ask("Which Conclusions point does strategy paragraph 25(a) answer?")) == [
+        "c14.c", "A33", "p25.a"]
+
+
+def test_what_a_component_does_about_resources_is_not_its_budget(assistant: Assistant) -> None:
+    """"How will component 3 mobilize funding?" asks what it does (its items), not its
+    budget; "What is the budget of component 1?" is answered with the budget."""
+    a = assistant.ask("Under component 3, how will the Office mobilize funding?")
+    assert _cited(a)[:3] == ["p24.a", "p24.c", "p24.d"]
+    b = assistant.ask("What is the budget of component 1?")
+    assert not b.abstained
+    assert b.answer.splitlines()[0] == (
+        "Component 1 has 20 outputs. The Appendix budgets the component at US$183 million.")
