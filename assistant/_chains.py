@@ -84,7 +84,8 @@ _LINKS = re.compile(
     r"|\bdeliver(?:s|ing)? on\b|\b(?:take|takes|taking|took) (?:this |that |it |these |those )?up\b"
     r"|\bact(?:s|ing)? on\b|\bfollow(?:s|ing)? through\b|\bbuil(?:ds?|t|ding) on\b|\bpoints? (?:back )?to\b"
     r"|\btrace[sd]? back\b|\brefer(?:s|red|ring)? (?:back )?to\b|\bbehind\b|\brests? (?:only |solely )?on\b"
-    r"|\bpinned to\b|\bbacks\b|\bbacked by\b|\bcarr(?:y|ies|ied|ying) (?:it |this |that |them )?out\b"
+    r"|\bpinned to\b|\bbacks\b|\bbacked by\b|\bback(?:s|ed)? (?:it |this |that |them )?up\b"
+    r"|\bcarr(?:y|ies|ied|ying) (?:it |this |that |them )?out\b"
     r"|\bdeliver(?:s|ed|ing)?\b"
     r"|\boperationali[sz]|\b(?:translat|turn)(?:e|es|ed|ing|s)? (?:it |this |that |them )?into\b"
     r"|\bend(?:s|ed)? up (?:in|as)\b|\bbec(?:ame|omes?) (?:an? |the )?(?:[\w-]+ )?outputs?\b"
@@ -253,8 +254,13 @@ def described_chain(reading: Reading, index: Index, rank: Ranker,
     output described beside the points it may cite ("Is the output on X based on 13(h)?")."""
     if named:
         q = reading.norm
-        side: str | None = "row" if (all(a.startswith("ILC.109/Res#c") for a in named) and _ONE_OUTPUT.search(q)
-                                    and _LINKS.search(q) and not _ASKS_OUTPUTS.search(q)) else None
+        # beside points it may cite, or the action plan's paragraphs to look in ("…的那项产出，
+        # 依据结论哪几点？行动计划第22段里对应哪一项？")
+        beside = all(a.startswith("ILC.109/Res#c") for a in named) or all(
+            a.startswith("GB.346/INS/4#p") and (u := index.corpus.get(a)) is not None and not u.is_leaf
+            for a in named)
+        side: str | None = "row" if (beside and _ONE_OUTPUT.search(q) and _LINKS.search(q)
+                                    and not _ASKS_OUTPUTS.search(q)) else None
     else:
         side = _described(reading.norm)
     if side is None:
@@ -293,8 +299,13 @@ def described_chain(reading: Reading, index: Index, rank: Ranker,
                 anchor = f"{unit.doc_id}#{unit.parent}"
             found = chain(anchor, index.corpus, index,
                           side == "point" and not _POINT_SAYS.search(reading.norm), within, ranked,
-                          plan_first(reading.norm))
-            uncited = [a for a in named if a not in index.references.chain(anchor).cites]
+                          plan_first(reading.norm),
+                          # an output described and asked for its points: they come first, the
+                          # output after them (the note says which it is); one citing none, first
+                          numbered=side == "row" and not _ASKS_OUTPUTS.search(reading.norm)
+                          and bool(index.references.chain(anchor).cites))
+            cites = index.references.chain(anchor).cites
+            uncited = [a for a in named if a.startswith("ILC.109/Res#") and a not in cites]
             if uncited:  # "Is the output on X based on 13(h)?": say it is not
                 zh = "、".join(label(a, "zh") for a in uncited)
                 en = ", ".join(label(a, "en") for a in uncited)

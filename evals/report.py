@@ -192,7 +192,8 @@ def main() -> int:
            "out by their SDG target or P&B output, mixed languages, D33…: 60 mandate/out-of-scope "
            "questions in both languages, every notation and direction, outputs described and "
            "action-plan items reported, D34…: 50 mandate/out-of-scope questions in both languages, "
-           "written plainly on units drawn across both documents); "
+           "written plainly on units drawn across both documents, D35…: 40 mandate/out-of-scope "
+           "questions in both languages as officials, trainers and delegates ask them); "
            "each was run once as "
            "written, before "
            "anything was tuned on it, to see how the system met questions it had not seen.",
