@@ -23,8 +23,8 @@ def chain(anchor: str, corpus: Corpus, index: Index, outputs_asked: bool = False
     ranking of units for the question: a chain's outputs and items follow it (the one the
     question describes first among the twelve that cite 14(g)), else the documents' order; `plan_first`,
     the strategy's items first (the question asks where the strategy plans the work of an
-    output or a point); `numbered`, the unit is not what is asked for (a unit the question
-    numbers, or an output it describes and asks the points of): it is quoted last."""
+    output or a point); `numbered`, the question names the unit by its number (it is quoted
+    last)."""
     t = index.references.chain(anchor)
     if within and t.cited_by and set(t.cited_by) & set(within):
         t = replace(t, cited_by=tuple(a for a in t.cited_by if a in within))
@@ -37,9 +37,9 @@ def chain(anchor: str, corpus: Corpus, index: Index, outputs_asked: bool = False
     zh, en = label(anchor, "zh"), label(anchor, "en")
     unit = corpus.unit(anchor)
     if unit.row is not None:
-        # What is asked for comes first (its points, or the strategy's items when the question
-        # asks where the strategy plans the work), the output after them; an output described
-        # and citing no point, or asked for, first (which one was understood is the answer).
+        # An output the question describes is quoted first (which one was understood); one it
+        # numbers, last: what is asked for comes first (its points, or the strategy's items
+        # when the question asks where the strategy plans the work).
         pts = "、".join(label(a, "zh") for a in t.cites)
         pts_en = ", ".join(label(a, "en") for a in t.cites) or "no Conclusions point"
         plan = "、".join(label(a, "zh") for a in t.planned_in)

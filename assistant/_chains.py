@@ -299,11 +299,7 @@ def described_chain(reading: Reading, index: Index, rank: Ranker,
                 anchor = f"{unit.doc_id}#{unit.parent}"
             found = chain(anchor, index.corpus, index,
                           side == "point" and not _POINT_SAYS.search(reading.norm), within, ranked,
-                          plan_first(reading.norm),
-                          # an output described and asked for its points: they come first, the
-                          # output after them (the note says which it is); one citing none, first
-                          numbered=side == "row" and not _ASKS_OUTPUTS.search(reading.norm)
-                          and bool(index.references.chain(anchor).cites))
+                          plan_first(reading.norm))
             cites = index.references.chain(anchor).cites
             uncited = [a for a in named if a.startswith("ILC.109/Res#") and a not in cites]
             if uncited:  # "Is the output on X based on 13(h)?": say it is not
