@@ -153,7 +153,7 @@ class Assistant:
         if unheld:
             return unheld_lack(unheld[0])
         budget = output_budget_lack(reading, self.index.named(reading.question), [h.anchor for h in hits],
-                                    self.corpus) if scope else None
+                                    self.corpus) if scope and "money" in reading.asks else None
         if budget is not None:
             return budget
         lack = self.scope.unknown(reading) if scope else None
