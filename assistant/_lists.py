@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from corpus import Corpus, Duty, Unit, contains, label
-from index import SDG_COLUMN, Hit, Index, OutputsOf
+from index import BUDGET_ASKED, SDG_COLUMN, Hit, Index, OutputsOf
 
 from ._chain_answer import outputs_chain
 from ._chains import (
@@ -32,6 +32,7 @@ from ._listing import Listing, capitalised, plural
 from ._named import ASKS_INSTRUMENTS, ASKS_MENTIONS, instruments_named, mentioning, topical
 from ._parts import section_paragraphs, what_group
 from ._question import Reading
+from ._unheld import component_budget
 
 # A plural question: "which outputs", "what are", "list", "all", 哪些 (not "which output").
 _LIST = re.compile(
@@ -163,7 +164,7 @@ def find(reading: Reading, index: Index, hits: list[Hit], outputs: OutputsOf | N
         return linked
     if outputs is not None:
         of = _outputs_of(outputs)
-        return _with_budget(of, outputs, corpus) if "money" in reading.asks or _BUDGET_WORD.search(q) else of
+        return _with_budget(of, outputs, corpus) if "money" in reading.asks or BUDGET_ASKED.search(q) else of
     if OUTPUT_WORDS.search(q) and named and all(a.startswith("ILC.109/Res#") for a in named):
         rows = tuple(refs.outputs_for_points(named))
         rows = tuple(sorted(rows, key=_row_number))
@@ -236,9 +237,6 @@ def _row_number(anchor: str) -> int:
     return int(anchor.rsplit("#A", 1)[1]) if "#A" in anchor else 0
 
 
-_BUDGET_WORD = re.compile(r"预算|经费|多少钱|\bbudget|\bcosts?\b")
-
-
 def _with_budget(listing: Listing, o: OutputsOf, corpus: Corpus) -> Listing:
     """A component's outputs with the component's budget, the one amount the Appendix gives
     for them ("What budget does component 4 have?" is answered in the answer's words)."""
@@ -247,9 +245,8 @@ def _with_budget(listing: Listing, o: OutputsOf, corpus: Corpus) -> Listing:
     unit = corpus.get(o.rows[0])
     if unit is None or unit.row is None or not unit.row.component_budget:
         return listing
-    en_rows = next((v.rows for v in corpus.document(unit.doc_id).versions if v.lang == "en"), {})
-    en = en_rows.get(unit.locator, {}).get("budget") or unit.row.component_budget
-    return replace(listing, note_zh=f"{listing.note_zh}附录所列该要素预算为{unit.row.component_budget}。",
+    zh, en = component_budget(unit, corpus)
+    return replace(listing, note_zh=f"{listing.note_zh}附录所列该要素预算为{zh}。",
                    note_en=f"{listing.note_en} The Appendix budgets the component at {en}.")
 
 

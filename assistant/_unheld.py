@@ -78,16 +78,22 @@ def output_budget_lack(reading: Reading, named: Sequence[str], hits: Sequence[st
     units = [u for a in rows if (u := corpus.get(a)) is not None and u.row is not None]
     if not units:
         return None
-    doc = corpus.document(units[0].doc_id)
-    en_rows = next((v.rows for v in doc.versions if v.lang == "en"), {})
     by: dict[int, list[Unit]] = {}  # the outputs asked, by component
     for u in units:
         by.setdefault(u.row.component if u.row else 0, []).append(u)
     zh = "；".join(f"{'、'.join(label(u.anchor, 'zh') for u in us)}属于要素{n}，该要素全部产出的预算为"
-                  f"{us[0].row.component_budget if us[0].row else ''}" for n, us in by.items())
+                  f"{component_budget(us[0], corpus)[0]}" for n, us in by.items())
     en = "; ".join(f"{', '.join(label(u.anchor, 'en') for u in us)} {'is' if len(us) == 1 else 'are'} in "
-                   f"component {n}, budgeted at {en_rows.get(us[0].locator, {}).get('budget') or ''} "
+                   f"component {n}, budgeted at {component_budget(us[0], corpus)[1]} "
                    "for all its outputs" for n, us in by.items())
     return Lack("asks the budget of an output; the Appendix budgets components only",
                 f"附录只列出各要素的预算，没有单项产出的预算：{zh}。",
                 f"The Appendix gives budgets per component, not per output: {en}.")
+
+
+def component_budget(row: Unit, corpus: Corpus) -> tuple[str, str]:
+    """The budget of an Appendix row's component, in Chinese and in English (the English
+    version's own figure, "US$183 million", when it has one)."""
+    zh = row.row.component_budget if row.row else ""
+    en_rows = next((v.rows for v in corpus.document(row.doc_id).versions if v.lang == "en"), {})
+    return zh, en_rows.get(row.locator, {}).get("budget") or zh

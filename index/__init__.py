@@ -20,7 +20,7 @@ from ._embedders import (
 )
 from ._glossary import GLOSSARY, SOURCES, expand
 from ._index import MODES, Hit, Index, Mode, Shape, Tuning
-from ._mentions import SDG_COLUMN, OutputsOf
+from ._mentions import BUDGET_ASKED, SDG_COLUMN, OutputsOf
 from ._retriever import DOCUMENT_PROMPT, SCORE_MEANING, IndexRetriever
 from ._sections import Section
 from ._store import IndexStateError, Manifest
@@ -54,6 +54,7 @@ def naive_index(corpus: "Corpus", embedder: VectorEmbedder) -> "NaiveIndex":
 __all__ = [
     "ALIASES_SHA256",
     "BM25",
+    "BUDGET_ASKED",
     "DEFAULT_EMBEDDER",
     "DOCUMENT_PROMPT",
     "EN_STOP",

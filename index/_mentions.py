@@ -51,7 +51,7 @@ _AMOUNT = re.compile(r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿|万|million|bill
                      r"|(?:us\s?\$|\$)\s*(?P<n2>\d[\d,]*(?:\.\d+)?)\s*(?P<unit2>million|billion|m\b)?")
 # Its budget asked ("what is the budget of component 1", "要素1的预算是多少"), not what it does
 # about resources ("how will component 3 mobilize funding?").
-_BUDGET_ASKED = re.compile(r"预算|经费|多少钱|\bbudget|\bhow much\b|\bcosts?\b")
+BUDGET_ASKED = re.compile(r"预算|经费|多少钱|\bbudget|\bhow much\b|\bcosts?\b")
 _BUDGET = re.compile(r"预算|经费|资金|\bbudget|\bfund(?:ed|s|ing)?\b|\bresources?\b|\bcost")
 _SCALE = {"亿": 1e8, "万": 1e4, "million": 1e6, "billion": 1e9, "m": 1e6}
 # Compared with an amount: (operator, pattern); the inclusive forms first.
@@ -212,7 +212,7 @@ def outputs_of(question: str, refs: References) -> OutputsOf | None:
     the component, numbered, whose budget it asks ("What is the budget of component 1?": the
     Appendix gives it beside the component's outputs)."""
     if not _OUTPUT_INTENT.search(question):
-        m = _COMPONENT.search(question) if _BUDGET_ASKED.search(question) else None
+        m = _COMPONENT.search(question) if BUDGET_ASKED.search(question) else None
         if m is None:
             return None
         return OutputsOf("component", m["n"], False, False, tuple(refs.outputs_for_component(int(m["n"]))),
